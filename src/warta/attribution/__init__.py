@@ -1,0 +1,1 @@
+"""Who said what: direct and indirect quotes attributed to resolved speakers (warta_quotes)."""

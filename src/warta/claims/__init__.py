@@ -1,0 +1,1 @@
+"""Numeric claims, their sources and the stances taken on them (warta_claims)."""

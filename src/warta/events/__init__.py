@@ -1,0 +1,1 @@
+"""Political events coded in PLOVER (warta_events)."""
