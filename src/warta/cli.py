@@ -72,6 +72,16 @@ def eval_cmd(gold: tuple[str, ...], shared: str, verbose: bool) -> None:
     click.echo(report.summary())
 
 
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the article record (warta.article/1)."""
+    import json
+
+    from warta.record import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
 def register_commands() -> None:
     """Commands from the other stages (knowledge base, web, scale) register on import."""
     for module in ("warta.kb.cli", "warta.web.cli", "warta.scale.cli", "warta.training_cli"):

@@ -182,3 +182,21 @@ def error_record(source: str, message: str, *, id: str | None = None, url: str |
     from warta.ids import article_id
 
     return Article(id=id or article_id(source=source), url=url, source=source, error=message)
+
+
+SCHEMA_FILE = "article.schema.json"
+
+
+def write_json_schema() -> str:
+    """Regenerate src/warta/data/article.schema.json from the classes (python -m warta.record)."""
+    from importlib import resources
+
+    path = resources.files("warta.data").joinpath(SCHEMA_FILE)
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    with open(str(path), "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return str(path)
+
+
+if __name__ == "__main__":
+    print(write_json_schema())
