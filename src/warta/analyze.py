@@ -70,7 +70,11 @@ def _analyze_batch(batch: list[SourceDocument], nlp: Language, n_process: int) -
 def _pipe(nlp: Language, docs: list[Doc], n_process: int) -> Iterator[Doc]:
     if not docs:
         return iter(())
-    nlp.set_error_handler(_skip_failed)
+    for _name, proc in nlp.pipeline:
+        try:
+            proc.set_error_handler(_skip_failed)
+        except AttributeError:  # trained Cython pipes (parser, ner) in spaCy 3.8 cannot take one
+            pass
     return nlp.pipe(docs, batch_size=len(docs), n_process=n_process)
 
 

@@ -43,6 +43,8 @@ class Entity(_Model):
     mentions: list[Mention] = Field(default_factory=list)
     # added field: affiliations and ranks kept out of the name ("Kepolisian Sektor Tamansari", "AKP")
     affiliations: list[str] = Field(default_factory=list)
+    # added field: police/military ranks written before the name ("Ajun Komisaris", "Kombes")
+    ranks: list[str] = Field(default_factory=list)
 
 
 class Speaker(_Model):

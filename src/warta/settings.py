@@ -12,11 +12,18 @@ from importlib import resources
 class Settings:
     max_bytes: int = 20_000_000
     min_text_chars: int = 40
+    max_text_chars: int = 1_000_000
     batch_size: int = 32
     n_process: int = 1
     db: str = "warta.db"
     kb_batch_size: int = 50
     near_duplicate_threshold: float = 0.8
+    kb_claim_window_days: int = 14
+    kb_claim_similarity: float = 0.5
+    kb_event_window_days: int = 3
+    claims_repeat_window: int = 400
+    claims_repeat_min_topic: int = 2
+    claims_min_stance_topic: int = 4
 
 
 def _from_toml() -> dict:
@@ -25,6 +32,9 @@ def _from_toml() -> dict:
     kb = raw.get("kb", {})
     flat.update({"db": kb.get("db", "warta.db"), "kb_batch_size": kb.get("batch_size", 50),
                  "near_duplicate_threshold": kb.get("near_duplicate_threshold", 0.8)})
+    flat.update({f"kb_{k}": v for k, v in kb.items() if k in ("claim_window_days", "claim_similarity",
+                                                              "event_window_days")})
+    flat.update({f"claims_{k}": v for k, v in raw.get("claims", {}).items()})
     return flat
 
 

@@ -1,16 +1,211 @@
-"""The warta_quotes component: fills doc._.quotes with warta.record.Quote."""
+"""The warta_quotes component: fills doc._.quotes with warta.record.Quote.
+
+Direct quotes come from the quotation marks (warta.attribution.direct), attributed by the cue
+after them ("…," kata X) or before them (X mengatakan, "…"); indirect and mixed quotes from the
+reporting patterns of each sentence (warta.attribution.indirect). Speakers are resolved in text
+order, so a pronoun or -nya cue points to the current speaker (warta.attribution.speakers).
+"""
 from __future__ import annotations
+
+import bisect
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warta.attribution.cues import Cues, load_cues
+from warta.attribution.direct import QuoteSpan, find_quote_spans, paragraphs
+from warta.attribution.indirect import Act, IndirectFinder, trim
+from warta.attribution.sentences import sentence_spans
+from warta.attribution.speakers import Speaker, SpeakerResolver, phrase_after, words
+from warta.record import Quote
+from warta.record import Speaker as SpeakerRecord
+
+#: a quote of at most this many words with no speech cue is a scare quote, not a quote
+SCARE_WORDS = 3
+
 
 @Language.factory("warta_quotes")
 def make_quotes(nlp: Language, name: str):
-    return QuoteFinder()
+    return QuoteFinder(load_cues())
 
 
 class QuoteFinder:
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        self.indirect = IndirectFinder(cues)
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = find_quotes(doc, self.cues, self.indirect)
         return doc
+
+
+def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder) -> list[Quote]:
+    text = doc.text
+    resolver = SpeakerResolver(doc, cues)
+    spans = find_quote_spans(text)
+    starts = [s.open_mark if s.open_mark >= 0 else s.start for s in spans]
+    ends = [s.close_mark + 1 if s.close_mark >= 0 else s.end for s in spans]
+
+    def blocked(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and starts[i] <= pos < ends[i]
+
+    paras = paragraphs(text)
+    para_starts = [p[0] for p in paras]
+    acts: list[tuple[int, Act, QuoteSpan | None]] = []
+    # direct quotes and their cues
+    for span in spans:
+        act = _attribute_direct(text, span, cues, indirect, paras, para_starts)
+        acts.append((span.start, act, span))
+    # indirect acts, sentence by sentence
+    used_spans: set[int] = set()
+    for s, e in sentence_spans(doc):
+        if _inside_one(spans, s, e):
+            continue
+        for act in indirect.find(text, s, e, blocked):
+            inner = [i for i, sp in enumerate(spans) if act.start <= sp.start and sp.end <= act.end]
+            if inner:
+                act.kind = "mixed"
+                used_spans.update(inner)
+            acts.append((act.start, act, None))
+    acts = [a for a in acts if not (a[2] is not None and spans.index(a[2]) in used_spans)]
+    # people named as sentence subjects become the referent of later pronouns and -nya cues
+    for pos, sp in _subjects(doc, resolver, cues, blocked):
+        acts.append((pos, None, sp))
+    acts.sort(key=lambda a: a[0])
+    quotes: list[Quote] = []
+    last_para_with_speaker = -10
+    for _, act, span in acts:
+        if act is None:
+            resolver.note_subject(span, _)
+            continue
+        pi = bisect.bisect_right(para_starts, act.start) - 1
+        if act.phrase is not None:
+            sp = resolver.parse(*act.phrase)
+            sp = resolver.resolve(sp, act.start) if sp else None
+        elif act.pronoun:
+            sp = resolver.resolve(Speaker(name="nya", mention=act.cue or "", start=act.cue_start or 0,
+                                          end=act.cue_end or 0, kind="pronoun"), act.start)
+        else:  # a direct quote with no cue: continues the current speaker's words, if any
+            if span is None or pi - last_para_with_speaker > 1 or _words(text, span) <= SCARE_WORDS:
+                continue
+            sp = resolver.current
+        if sp is None:
+            continue
+        if span is not None and act.cue is None and _words(text, span) <= SCARE_WORDS:
+            continue
+        if span is not None and _words(text, span) <= SCARE_WORDS and act.kind == "direct" and act.phrase is None \
+                and not act.pronoun:
+            continue
+        last_para_with_speaker = bisect.bisect_right(para_starts, act.end) - 1
+        quotes.append(_record(text, act, span, sp, len(quotes) + 1))
+    return quotes
+
+
+def _subjects(doc: Doc, resolver: SpeakerResolver, cues: Cues, blocked):
+    """(position, Speaker) for each sentence that opens with a person's name ("Tri Maharini, dokter …")."""
+    text = doc.text
+    persons = sorted(resolver.person_spans)
+    starts = [p[0] for p in persons]
+    for s, e in sentence_spans(doc):
+        if blocked(s):
+            continue
+        i = bisect.bisect_left(starts, s)
+        if i >= len(persons) or persons[i][0] >= e or persons[i][0] - s > 120:
+            continue
+        ps, pe, name, eid = persons[i]
+        lead = words(text[s:ps])
+        if all(w[:1].isupper() or w in ",()" or w.lower() in cues.roles or w.lower() in cues.place_words
+               for w, _, _ in lead) and not (lead and lead[0][0].lower() in cues.connectives):
+            yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid)
+
+
+def _words(text: str, span: QuoteSpan) -> int:
+    return len(text[span.start:span.end].split())
+
+
+def _inside_one(spans: list[QuoteSpan], s: int, e: int) -> bool:
+    return any(sp.start <= s + 1 and e - 1 <= sp.end + 1 for sp in spans)
+
+
+def _attribute_direct(text: str, span: QuoteSpan, cues: Cues, indirect: IndirectFinder, paras, para_starts) -> Act:
+    a, b = trim(text, span.start, span.end)
+    act = Act("direct", a, b, None, None, None, None)
+    after = span.close_mark + 1 if span.close_mark >= 0 else span.end
+    pi = bisect.bisect_right(para_starts, max(after - 1, 0)) - 1
+    pe = paras[pi][1] if pi >= 0 else len(text)
+    # "…," kata X / ujarnya / kata dia / "…," X menambahkan
+    m = cues.after_quote.match(text, after, pe)
+    if m:
+        cue = m.group("cue")
+        act.cue, act.cue_start, act.cue_end = cue, m.start("cue"), m.end("cue")
+        if cue.lower().endswith("nya") and cue.lower() not in cues.verbs:
+            act.pronoun = True
+            return act
+        resolver_phrase = phrase_after(text, m.end("cue"), pe, cues)
+        if resolver_phrase:
+            act.phrase = resolver_phrase
+        else:
+            act.pronoun = True
+        return act
+    m = re.match(r"[\s,]*((?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w'’\-]*|[Ii]a|[Dd]ia|[Bb]eliau)\s+(?:juga\s+)?"
+                 r"(?P<cue>[a-z]+)\b", text[after:pe])
+    if m and cues.is_cue_word(m.group("cue")):
+        act.cue, act.cue_start, act.cue_end = m.group("cue"), after + m.start("cue"), after + m.end("cue")
+        act.phrase = (after + m.start(1), after + m.end(1))
+        return act
+    # X mengatakan, "…"  /  Kata X: "…"
+    if span.open_mark >= 0:
+        ps = paras[bisect.bisect_right(para_starts, span.open_mark) - 1][0]
+        before = text[ps:span.open_mark]
+        cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
+        s0 = ps + cut + 2 if cut >= 0 else ps
+        pre = text[s0:span.open_mark].rstrip()
+        if pre and pre[-1] in ",:" or pre.endswith("bahwa"):
+            found = _cue_before(text, s0, span.open_mark, cues, indirect)
+            if found:
+                act.cue, act.cue_start, act.cue_end, act.phrase, act.pronoun = found
+                return act
+    return act
+
+
+def _cue_before(text, s0, e0, cues: Cues, indirect: IndirectFinder):
+    m = re.match(r"\s*(?P<cue>[Kk]ata|[Mm]enurut)\s+(?P<who>[^,:]{1,80})[,:]\s*$", text[s0:e0])
+    if m:
+        return m.group("cue"), s0 + m.start("cue"), s0 + m.end("cue"), (s0 + m.start("who"), s0 + m.end("who")), False
+    verbs = list(cues.verb_word.finditer(text, s0, e0))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    subj = indirect._subject(text, s0, v.start())
+    if subj:
+        return v.group("cue"), v.start(), v.end(), subj, False
+    lw = text[s0:v.start()].strip().lower()
+    if lw in cues.pronouns:
+        return v.group("cue"), v.start(), v.end(), None, True
+    return None
+
+
+def _record(text: str, act: Act, span: QuoteSpan | None, sp: Speaker, n: int) -> Quote:
+    if span is not None:
+        content = span.content(text)
+        a, b = trim(text, span.start, span.end)
+        content = content[a - span.start: len(content) - (span.end - b)] if span.skipped == () else \
+            content.strip(" \n,.;:")
+        start, end = a, b
+    else:
+        start, end = act.start, act.end
+        content = text[start:end]
+    speakers: list[SpeakerRecord] = []
+    if sp.kind == "group" and sp.members:
+        speakers = [_speaker_record(m) for m in sp.members]
+        main = None
+    else:
+        main = _speaker_record(sp)
+    return Quote(id=f"q{n}", kind=act.kind, content=content, start=start, end=end, cue=act.cue,
+                 cue_start=act.cue_start, cue_end=act.cue_end, speaker=main, speakers=speakers)
+
+
+def _speaker_record(sp: Speaker) -> SpeakerRecord:
+    return SpeakerRecord(name=sp.name, entity=sp.entity, mention=sp.mention, start=sp.start, end=sp.end)

@@ -1,8 +1,41 @@
-"""The warta_claims component: fills doc._.claims with warta.record.Claim."""
+"""The warta_claims component: fills doc._.claims with warta.record.Claim.
+
+A claim is a sentence that asserts a quantity about the world: a number with a counted noun, a measure, a
+currency or a percent (warta.claims.numbers decides which numbers are dates, ages, references, names ...).
+
+Sources, in order of precedence:
+1. the speaker(s) of the quote whose content holds the number (doc._.quotes, from warta_quotes);
+2. the names after "menurut …", "laporan dari … yang menyebutkan", "berdasarkan data …" in the sentence;
+3. the speaker of an indirect quote earlier in the same paragraph, when the sentence has no quote of its own
+   (a paraphrase paragraph goes on in the speaker's voice: "Amran menegaskan, … Saat ini, Indonesia …");
+4. none: the outlet's own reporting.
+
+A figure repeated close by (a paraphrase, then the direct quote that states it again) or in a clause about the
+same topic is one claim (thresholds: [claims] in data/settings.toml).
+
+Stances (warta.claims.stances) attach to the claim they are about: one in the same sentence; else the nearest
+earlier claim when the stance refers back ("laporan tersebut"); else the claim whose clause shares the most
+names and words with the stance's sentence. "Tanpa memberikan bukti" only attaches within its own sentence.
+"""
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from warta.claims.numbers import Quantity, claim_quantities, lexicon
+from warta.claims.stances import find_sources, find_stances, is_source_marker, refers_back, strip_document_words
+from warta.record import Claim, Quote, Source, Stance
+from warta.settings import get_settings
+
+_PRONOUNS = {"ia", "dia", "beliau", "mereka", "pihaknya"}
+_FIRST_PERSON = {"saya", "kami", "kita", "aku", "pihak kami"}
+_SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“A-Z0-9])|\n+")
+_CLAUSE_SEP = re.compile(r"[,;:]\s|\s(?:di mana|sementara|sedangkan|namun)\s")
+_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @Language.factory("warta_claims")
@@ -10,7 +43,433 @@ def make_claims(nlp: Language, name: str):
     return ClaimFinder()
 
 
+@dataclass
+class _Draft:
+    q: Quantity
+    sent: tuple[int, int]
+    clause: tuple[int, int]
+    quote: Quote | None
+    sources: list[Source] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+
+
 class ClaimFinder:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = []
+        doc._.claims = build_claims(doc)
         return doc
+
+
+def build_claims(doc: Doc) -> list[Claim]:
+    # doc.ents and doc.text are built anew at each access: read them once
+    doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    doc.user_data[_TEXT_KEY] = doc.text
+    try:
+        return _build_claims(doc)
+    finally:
+        doc.user_data.pop(_ENTS_KEY, None)
+        doc.user_data.pop(_TEXT_KEY, None)
+
+
+_ENTS_KEY = "warta_claims.ents"
+_TEXT_KEY = "warta_claims.text"
+
+
+def _text(doc: Doc) -> str:
+    text = doc.user_data.get(_TEXT_KEY)
+    return text if text is not None else doc.text
+
+
+def _ents(doc: Doc):
+    ents = doc.user_data.get(_ENTS_KEY)
+    return ents if ents is not None else tuple(doc.ents)
+
+
+def _build_claims(doc: Doc) -> list[Claim]:
+    text = _text(doc)
+    sents = _sentences(doc)
+    quotes: list[Quote] = list(doc._.quotes or []) if Doc.has_extension("quotes") else []
+    pos_of = _pos_lookup(doc)
+    drafts: list[_Draft] = []
+    for q in claim_quantities(text, pos_of):
+        sent = _containing(sents, q.start) or (q.start, q.end)
+        quote = next((x for x in quotes if x.start <= q.start and q.end <= x.end), None)
+        # the statement stays inside the quote's words
+        said = (max(sent[0], quote.start), min(sent[1], quote.end)) if quote is not None else sent
+        d = _Draft(q, sent, _clause(text, said, q), quote)
+        d.sources = _sources(doc, d, quotes, sents)
+        drafts.append(d)
+    drafts = _merge_repeats(drafts, text)
+    _attach_stances(doc, drafts, sents, quotes)
+    claims = []
+    for n, d in enumerate(drafts, 1):
+        s, e = d.clause
+        q = d.q
+        claims.append(Claim(id=f"c{n}", value=q.value, unit=q.unit, approximate=q.approximate, statement=text[s:e],
+                            start=s, end=e, sources=d.sources, stances=d.stances,
+                            quote=d.quote.id if d.quote else None, currency=q.currency, bound=q.bound,
+                            value_max=q.value_max, number_text=q.text, number_start=q.start, number_end=q.end))
+    return claims
+
+
+# ---------------------------------------------------------------------------------------------- text units
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans (characters), from the parser when the Doc has them, else split on end punctuation."""
+    spans: list[tuple[int, int]] = []
+    if doc.has_annotation("SENT_START"):
+        for s in doc.sents:
+            # a sentence never runs across a paragraph break
+            a = s.start_char
+            for part in re.split(r"(\n+)", s.text):
+                if part and not part.startswith("\n"):
+                    spans.append((a, a + len(part)))
+                a += len(part)
+        return spans
+    a = 0
+    for m in _SENT_END.finditer(_text(doc)):
+        if m.start() > a:
+            spans.append((a, m.start()))
+        a = m.end()
+    if a < len(_text(doc)):
+        spans.append((a, len(_text(doc))))
+    return spans
+
+
+def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (e if e >= 0 else len(text))
+
+
+def _clause(text: str, sent: tuple[int, int], q: Quantity) -> tuple[int, int]:
+    """The clause around the number: the sentence cut at commas and clause words, at least six words long."""
+    s, e = sent
+    seps = [(m.start(), m.end()) for m in _CLAUSE_SEP.finditer(text, s, e)]
+    a, b = s, e
+    for ms, me in seps:
+        if me <= q.full_start:
+            a = me
+        elif ms >= q.full_end:
+            b = ms
+            break
+    # too short ("sejumlah USD 10 ribu"): widen to the neighbouring clauses
+    while len(_WORDS.findall(text[a:b])) < 6 and (a > s or b < e):
+        before = [me for ms, me in seps if me < a]
+        after = [ms for ms, me in seps if ms > b]
+        if a > s:
+            a = before[-1] if before else s
+        elif b < e:
+            b = after[0] if after else e
+    while a < b and text[a] in " \t\n\"“”'":
+        a += 1
+    while b > a and text[b - 1] in " \t\n\"“”'.,;:":
+        b -= 1
+    # the reported clause starts after "bahwa" ("... mengatakan bahwa 8.000 tentara ...")
+    k = text.lower().rfind("bahwa ", a, q.full_start)
+    if k >= 0 and (k == 0 or not text[k - 1].isalnum()):
+        a = k + 6
+    return a, b
+
+
+def _pos_lookup(doc: Doc):
+    if not doc.has_annotation("POS"):
+        return None
+    starts = {t.idx: t.pos_ for t in doc}
+    return starts.get
+
+
+# ---------------------------------------------------------------------------------------------- names
+
+
+def _entity_at(doc: Doc, s: int, e: int):
+    """The warta entity with a mention covering most of [s, e), if warta_entities ran ("Australia" does not
+    stand for "kantor Perdana Menteri Australia")."""
+    entities = (doc._.entities or []) if Doc.has_extension("entities") else []
+    best = next((ent for ent in entities for m in ent.mentions
+                 if min(e, m.end) - max(s, m.start) >= 0.5 * max(e - s, m.end - m.start)), None)
+    if best is not None and best.type == "PERSON":
+        return best
+    # a person named inside a longer span with titles ("Kabid Humas Polda X Kombes Ani Wijaya")
+    inside = [(m.start, ent) for ent in entities if ent.type == "PERSON" for m in ent.mentions
+              if s <= m.start and m.end <= e]
+    return max(inside, key=lambda x: x[0])[1] if inside else best
+
+
+def _strip_titles(name: str) -> str:
+    """A name without the ranks and role phrases before it (warta.nlp.gazetteer, owned by warta_entities)."""
+    try:
+        from warta.nlp.gazetteer import strip_titles
+    except ImportError:  # pragma: no cover - the gazetteer is optional for this component
+        return name
+    name = strip_titles(name) or name
+    # "Kasat Lantas Polrestabes Medan AKBP I Made Parwita": a person's name follows the last rank or acronym
+    words = name.split()
+    caps = [i for i, w in enumerate(words) if (len(w) >= 2 and w.isupper() and w.isalpha()) or w.endswith(")")]
+    if caps and len(words) - caps[-1] - 1 >= 2 and all(w[0].isupper() for w in words[caps[-1] + 1:]):
+        return " ".join(words[caps[-1] + 1:])
+    return name
+
+
+def _starts_with_title(phrase: str) -> bool:
+    """The phrase opens with a role, rank or honorific ("Direktur Perencanaan ...")."""
+    try:
+        from warta.nlp.gazetteer import get_gazetteer
+        g = get_gazetteer()
+        lower = [w.lower().rstrip(".,") for w in phrase.split()]
+        return bool(lower) and bool(g.match_at(lower, 0, g.role_heads) or g.match_at(lower, 0, g.ranks)
+                                    or g.match_at(lower, 0, g.honorifics))
+    except (ImportError, AttributeError):  # pragma: no cover - the gazetteer is optional for this component
+        return False
+
+
+def _same_referent(ent, name: str) -> bool:
+    """A person's name and a mention of them: one ends the other ("Peskov" / "Dmitry Peskov"; "Juru bicara
+    Kremlin Dmitry Peskov" / "Dmitry Peskov"). Places and organisations: any mention (an alias: "AS")."""
+    if ent.type != "PERSON":
+        return True
+    a, b = name.split(), ent.name.split()
+    return a[-len(b):] == b or b[-len(a):] == a
+
+
+def _canonical(doc: Doc, name: str, s: int, e: int, quotes: list[Quote]) -> Source:
+    ent = _entity_at(doc, s, e)
+    if ent is not None and _same_referent(ent, name):
+        return Source(name=strip_document_words(ent.name), entity=ent.id)
+    toks = name.split()
+    # a surname standing for a speaker named in full elsewhere ("Peskov" -> "Dmitry Peskov")
+    for q in quotes:
+        for sp in [q.speaker, *q.speakers]:
+            if sp and sp.name and len(sp.name.split()) > len(toks) and set(toks) <= set(sp.name.split()):
+                return Source(name=sp.name, entity=sp.entity)
+    for ent in _ents(doc):
+        if ent.label_ == "PERSON" and len(ent.text.split()) > len(toks) and ent.text.split()[-len(toks):] == toks:
+            return Source(name=ent.text)
+    return Source(name=name)
+
+
+def _speakers(doc: Doc, q: Quote, quotes: list[Quote]) -> list[Source]:
+    """The speakers of a quote as sources; a short name ("Risal") given in full by another quote or by an entity
+    of the article is the full one."""
+    out = []
+    entities = [(e.name, e.id) for e in (doc._.entities or [])] if Doc.has_extension("entities") else []
+    for sp in [q.speaker, *q.speakers]:
+        name = strip_document_words(sp.name) if sp is not None and sp.name else None
+        if not name:
+            continue
+        entity = sp.entity
+        toks = set(name.split())
+        fuller = [(x.name, x.entity) for other in quotes for x in [other.speaker, *other.speakers]
+                  if x is not None and x.name] + entities
+        fuller = [(n, e) for n, e in fuller if len(n.split()) > len(toks) and toks <= set(n.split())]
+        if fuller:
+            name, entity = fuller[0][0], fuller[0][1] or entity
+        if all(name != x.name for x in out):
+            out.append(Source(name=name, entity=entity))
+    return out
+
+
+def _sources(doc: Doc, d: _Draft, quotes: list[Quote], sents) -> list[Source]:
+    text = _text(doc)
+    s, e = d.sent
+    found = []
+    for sp in find_sources(text[s:e], s, is_titled=_starts_with_title):
+        name = _strip_titles(sp.name)
+        a = sp.start + (sp.name.rfind(name) if name in sp.name else 0)
+        src = _canonical(doc, name, a, a + len(name), quotes)
+        if all(src.name != x.name for x in found):
+            found.append(src)
+    if d.quote is not None:
+        # an attribution phrase ("menurut X") read as a quote: its source phrase names who asserts the figure
+        if found and d.quote.cue and is_source_marker(d.quote.cue):
+            return found
+        return _speakers(doc, d.quote, quotes)
+    if found:
+        return found
+    # a paraphrase paragraph: an indirect quote earlier in the paragraph, none in this sentence
+    if any(x.start < e and s < x.end for x in quotes):
+        return []
+    ps, _ = _paragraph(text, s)
+    earlier = [x for x in quotes if x.kind != "direct" and ps <= x.start and x.end <= s]
+    if earlier:
+        return _speakers(doc, earlier[-1], quotes)
+    return []
+
+
+# ---------------------------------------------------------------------------------------------- repeats
+
+
+def _unit_key(q: Quantity) -> str:
+    return (q.currency or q.unit or "").lower()
+
+
+def _topic(text: str, d: _Draft) -> set[str]:
+    """Names and longer words of a claim's clause, without the number and its unit."""
+    names, words = _content_words(text[d.clause[0]:d.clause[1]])
+    lx = lexicon()
+    found = names | {w for w in words if len(w) >= 5}
+    unit = set((d.q.unit or "").lower().split())
+    return {w for w in found if w not in lx.scales and w not in lx.currency_before} - unit
+
+
+def _merge_repeats(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """A figure stated again close by, or again about the same topic (two shared names or words), is one claim."""
+    cfg = get_settings()
+    out: list[_Draft] = []
+    for d in drafts:
+        same = None
+        for prev in reversed(out):
+            if prev.q.value != d.q.value or _unit_key(prev.q) != _unit_key(d.q):
+                continue
+            if d.q.start - prev.q.end <= cfg.claims_repeat_window \
+                    or len(_topic(text, prev) & _topic(text, d)) >= cfg.claims_repeat_min_topic:
+                a = {w for x in prev.sources for w in x.name.lower().split()}
+                b = {w for x in d.sources for w in x.name.lower().split()}
+                if not a or not b or a <= b or b <= a:
+                    same = prev
+                    break
+        if same is None:
+            out.append(d)
+            continue
+        for src in d.sources:
+            if all(src.name != x.name for x in same.sources):
+                same.sources.append(src)
+        same.quote = same.quote or d.quote
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- stances
+
+
+def _stance_who(doc: Doc, m, sent: tuple[int, int], quotes: list[Quote]) -> Source | None:
+    text = _text(doc)
+    if m.passive:  # "... oleh PBB"
+        after = text[m.end:sent[1]]
+        mm = re.match(r"\s*((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*)", after)
+        if mm and mm.group(1).rstrip("."):
+            name = mm.group(1).rstrip(".")
+            a = m.end + mm.start(1)
+            bare = _strip_titles(name)
+            a += name.rfind(bare) if bare in name else 0
+            return _canonical(doc, bare, a, a + len(bare), quotes)
+        return None
+    # inside a quote, "kami/saya membantah" (or no subject of its own) is the speaker's stance
+    inside = next((q for q in quotes if q.start <= m.start and m.end <= q.end and q.speaker and q.speaker.name), None)
+    if inside is not None:
+        before = text[max(inside.start, sent[0]):m.start]
+        words = [w.lower().strip(",") for w in before.split()]
+        if not re.search(r"[A-Z]", before) or (words and words[-1] in _FIRST_PERSON) \
+                or (len(words) >= 2 and words[-2] in _FIRST_PERSON):
+            sp = _speakers(doc, inside, quotes)
+            return sp[0] if sp else None
+    s = sent[0]
+    # the parser's subject of the stance verb, when there is one
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is not None and doc.has_annotation("DEP"):
+        verb = span[0]
+        for cand in (verb, verb.head):
+            subj = [c for c in cand.children if c.dep_.startswith("nsubj")]
+            if subj:
+                sub = subj[0]
+                ents = [ent for ent in _ents(doc) if sub.left_edge.i <= ent.start and ent.end <= sub.right_edge.i + 1]
+                persons = [x for x in ents if x.label_ == "PERSON"]
+                pick = (persons or ents or [None])[0]
+                if pick is not None:
+                    return _canonical(doc, _strip_titles(pick.text), pick.start_char, pick.end_char, quotes)
+                if sub.lower_ in _PRONOUNS:
+                    return _resolve_pronoun(doc, sub.idx, quotes)
+                break
+    # else the nearest name before the verb in the sentence
+    before = [ent for ent in _ents(doc) if s <= ent.start_char and ent.end_char <= m.start]
+    words = text[s:m.start].split()
+    if before:
+        pick = before[-1]
+        # a pronoun after the last name is the subject
+        tail = text[pick.end_char:m.start].lower().split()
+        if not any(w.strip(",") in _PRONOUNS for w in tail):
+            return _canonical(doc, _strip_titles(pick.text), pick.start_char, pick.end_char, quotes)
+    if any(w.lower().strip(",") in _PRONOUNS for w in words):
+        return _resolve_pronoun(doc, m.start, quotes)
+    caps = list(re.finditer(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*", text[s:m.start]))
+    if caps:
+        c = caps[-1]
+        name = _strip_titles(c.group())
+        a = s + c.start() + (c.group().rfind(name) if name in c.group() else 0)
+        return _canonical(doc, name, a, a + len(name), quotes)
+    return None
+
+
+def _resolve_pronoun(doc: Doc, pos: int, quotes: list[Quote]) -> Source | None:
+    earlier = [q for q in quotes if q.start < pos and q.speaker is not None and q.speaker.name]
+    if earlier:
+        sp = earlier[-1].speaker
+        return Source(name=sp.name, entity=sp.entity)
+    persons = [e for e in _ents(doc) if e.label_ == "PERSON" and e.end_char <= pos]
+    if persons:
+        p = persons[-1]
+        return _canonical(doc, p.text, p.start_char, p.end_char, quotes)
+    return None
+
+
+def _content_words(text: str) -> tuple[set[str], set[str]]:
+    """(names, other words of four letters or more) in `text`, lower-cased."""
+    fw = lexicon().function_words
+    names, words = set(), set()
+    for w in _WORDS.findall(text):
+        low = w.lower()
+        if w[0].isupper():
+            names.add(low)
+        elif len(low) >= 4 and low not in fw:
+            words.add(low)
+    return names, words
+
+
+def _attach_stances(doc: Doc, drafts: list[_Draft], sents, quotes: list[Quote]) -> None:
+    if not drafts:
+        return
+    text = _text(doc)
+    for m in find_stances(text):
+        sent = _containing(sents, m.start) or (m.start, m.end)
+        who = _stance_who(doc, m, sent, quotes)
+        if who is None:
+            continue
+        same = [d for d in drafts if d.sent == sent]
+        if same:
+            # nearest claim in the sentence
+            targets = [min(same, key=lambda d: abs(d.q.start - m.start))]
+        elif m.stance == "without_evidence":
+            continue
+        else:
+            targets = []
+            earlier = [d for d in drafts if d.q.end <= m.start]
+            if earlier and refers_back(text[sent[0]:sent[1]]):
+                # "laporan tersebut": the claims of the nearest claim sentence before
+                last = max(earlier, key=lambda d: d.q.start)
+                targets = [d for d in drafts if d.sent == last.sent]
+            if not targets:
+                targets = _same_topic(text, sent, drafts)
+        for d in targets:
+            if who.name in {x.name for x in d.sources} and m.stance != "without_evidence":
+                continue  # the source does not take a stance on its own figure
+            if any(x.who == who.name and x.stance == m.stance for x in d.stances):
+                continue
+            d.stances.append(Stance(who=who.name, stance=m.stance, entity=who.entity, start=m.start, end=m.end))
+
+
+def _same_topic(text: str, sent: tuple[int, int], drafts: list[_Draft]) -> list[_Draft]:
+    """The claims whose clause shares the most names (2 each) and words (1 each) with the stance's sentence."""
+    sn, sw = _content_words(text[sent[0]:sent[1]])
+    scored = []
+    for d in drafts:
+        cn, cw = _content_words(text[d.clause[0]:d.clause[1]])
+        scored.append((2 * len(sn & cn) + len(sw & cw), d))
+    best = max(score for score, _ in scored)
+    least = get_settings().claims_min_stance_topic
+    return [d for score, d in scored if score == best and score >= least]

@@ -1,16 +1,623 @@
-"""The warta_events component: fills doc._.events with warta.record.Event."""
+"""The warta_events component: fills doc._.events with warta.record.Event (PLOVER, shared/spec/plover.md).
+
+One pass over the Doc:
+1. trigger words and phrases from data/event_triggers.toml (a PhraseMatcher on lower case), each
+   checked against its conditions (object words, licensing verbs for nouns);
+2. negation, irrealis (if, can, must, questions) and future intent from the words right before the
+   trigger (data/event_contexts.toml [cues]); future cooperation becomes AGREE, future conflict THREATEN;
+3. the actor is the nearest acceptable name to the left inside the clause (a subject: not after
+   "di", "pada", "selaku" ..., not a country inside a role phrase), with "ia"/"dia" resolved to the
+   person last named and "kami"/"saya" to the speaker of the quote; the target is the first name to
+   the right before the next verb or clause break ("dengan X", "terhadap X", "kepada X", "ke X");
+   compound actors and targets follow "dan"/","/"serta";
+4. states and officials carry ISO 3166-1 alpha-3 codes (warta.events.actors), date and location
+   come from the sentence, contexts from keywords;
+5. a trigger that takes a complement ("menuduh X merencanakan serangan") hides the triggers inside it.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from warta.events.actors import GROUP, OFFICIAL, ORG, PERSON, PLACE, REGION, STATE, ActorFinder, Mention
+from warta.events.dates import find_date, parse_published
+from warta.events.lexicon import EventLexicon, Trigger, load_lexicon
+from warta.record import Actor, Event, Evidence
+
+#: PLOVER quad classes used by the future-intent rule
+MATERIAL_COOPERATION = {"COOPERATE", "AID", "RETREAT"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+#: contexts that make "menyerang"/"serangan" physical when no state is involved
+PHYSICAL_CONTEXTS = {"military", "terrorism", "crime", "cbrn", "cyber"}
+#: dyadic verbal types: without a named target they are not coded ("mendukung pelaksanaan program")
+NEEDS_TARGET = {"SUPPORT", "REQUEST", "ACCUSE", "CONSULT", "AGREE", "REJECT"}
+#: types whose destination (a place in another country) is their target when no target is named
+DESTINATION_TARGET = {"AID", "AGREE", "ASSAULT", "MOBILIZE", "THREATEN"}
+_QUOTE_CHARS = set("\"“”„«»")
 
 
 @Language.factory("warta_events")
 def make_events(nlp: Language, name: str):
-    return EventCoder()
+    return EventCoder(nlp)
+
+
+@dataclass
+class _Quote:
+    start: int  # char offsets of the content
+    end: int
+    id: str | None
+    speaker: str | None
+    #: names and countries of every speaker (a report "from the US, NATO and South Korea" has several)
+    speaker_keys: frozenset[str] = frozenset()
+    direct: bool = True
+    speaker_entity: str | None = None
+    speaker_country: str | None = None
 
 
 class EventCoder:
+    def __init__(self, nlp: Language):
+        self.lex: EventLexicon = load_lexicon()
+        self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for form in self.lex.by_form:
+            self.triggers.add(form, [Doc(nlp.vocab, words=form.split())])
+        self.contexts = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for tag, words in self.lex.contexts.items():
+            self.contexts.add(tag, [Doc(nlp.vocab, words=w.split()) for w in words])
+        self.finder = ActorFinder(nlp.vocab, self.lex)
+        self.cue = self.lex.cues
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.events = []
+        doc._.events = self.code(doc)
         return doc
+
+    # -- the pass -----------------------------------------------------------------------------
+    def code(self, doc: Doc) -> list[Event]:
+        if len(doc) == 0:
+            return []
+        meta = doc._.meta or {}
+        ref = parse_published(meta.get("published"))
+        sents = _sentence_bounds(doc)
+        sent_of = [0] * len(doc)
+        for si, (s, e) in enumerate(sents):
+            for k in range(s, e):
+                sent_of[k] = si
+        mentions = self.finder.find(doc)
+        self._apply_entities(doc, mentions)
+        ends_at: dict[int, Mention] = {}
+        starts_at: dict[int, Mention] = {}
+        for m in mentions:
+            # a role phrase's person wins over the country inside it
+            if m.end not in ends_at or not m.in_role:
+                ends_at[m.end] = m
+            if m.start not in starts_at or not m.in_role:
+                starts_at[m.start] = m
+        inner_at = {m.start: m for m in mentions if m.in_role}
+        role_person: dict[int, Mention] = {}
+        for m in mentions:
+            if "role_start" in m.extra:
+                role_person[m.extra["role_start"]] = m
+                for k in range(m.extra["role_start"], m.start):
+                    if k in inner_at:
+                        role_person[k] = m
+        self._mentions, self._ends_at, self._starts_at = mentions, ends_at, starts_at
+        self._doc, self._sents, self._sent_of = doc, sents, sent_of
+        self._role_person = role_person
+        quotes = self._quotes(doc, mentions)
+        ctx_by_sent: dict[int, set[str]] = {}
+        for label, s, _e in self.contexts(doc):
+            ctx_by_sent.setdefault(sent_of[s], set()).add(doc.vocab.strings[label])
+        spans = filter_spans([doc[s:e] for _, s, e in self.triggers(doc)])
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        hidden_until = -1
+        last_mutual: Event | None = None
+        for span in spans:
+            s, e = span.start, span.end
+            si = sent_of[s]
+            sent_start, sent_end = sents[si]
+            if s < hidden_until:
+                continue
+            trig = self._select(doc, span, sent_end)
+            if trig is None or trig.type == "NONE":
+                continue
+            if trig.scope:
+                hidden_until = self._clause_end(doc, e, sent_end)
+            if self._before(doc, s, sent_start, self.cue.get("negation", frozenset()), 6):
+                continue
+            if self._before(doc, s, sent_start, self.cue.get("irrealis", frozenset()), 4) \
+                    or doc[sent_end - 1].text == "?":
+                continue
+            future = trig.intent or self._before(doc, s, sent_start, self.cue.get("future", frozenset()), 3)
+            quote = next((q for q in quotes if q.start <= span.start_char < q.end), None)
+            if trig.nominal and e < sent_end and doc[e].lower_ in ("ini", "tersebut", "itu"):
+                # "Pertemuan ini ...": the meeting the article has just reported
+                if last_mutual is None or (trig.type != "CONSULT"):
+                    continue
+                prev_ev = last_mutual
+                ev_start, ev_end = self._evidence(doc, s, e, [], [], sent_start, sent_end)
+                events.append(Event(id=f"e{len(events) + 1}", type=trig.type, mode=trig.mode,
+                                    context=sorted(ctx_by_sent.get(si, ())), actors=list(prev_ev.actors),
+                                    targets=list(prev_ev.targets), location=prev_ev.location, date=prev_ev.date,
+                                    date_resolved=prev_ev.date_resolved,
+                                    evidence=Evidence(start=ev_start, end=ev_end,
+                                                      text=doc.text[ev_start:ev_end]),
+                                    reported_by=None, trigger=span.text))
+                last_mutual = None
+                continue
+            inverse = bool(trig.inverse_by) and any(t.lower_ in trig.inverse_by for t in doc[max(0, s - 3):s])
+            if inverse:  # "X menghadapi kritik dari Y": Y accuses X
+                actors = self._right_targets(doc, e, sent_end, trig.type)
+                targets = self._left_actors(doc, s, sent_start, quote)
+            else:
+                actors = self._left_actors(doc, s, sent_start, quote, nominal=trig.nominal)
+                targets = self._right_targets(doc, e, sent_end, trig.type) if actors else []
+            if not actors:
+                continue
+            if not targets:
+                targets = self._cataphora(doc, e, si, sents)
+            location, loc_mention = self._location(doc, s, sent_start, sent_end)
+            etype = trig.type
+            actor_countries = {m.country for m in actors if m.country}
+            if not targets and etype in DESTINATION_TARGET:
+                targets = self._destination(doc, e, hidden_until if trig.scope else sent_end, actor_countries)
+            if not targets and loc_mention is not None and loc_mention.country \
+                    and loc_mention.country not in actor_countries and etype in DESTINATION_TARGET:
+                targets = [loc_mention]
+            mode = trig.mode
+            if etype == "AID" and trig.mode == "military":
+                foreign = [t for t in targets if t.country and t.country not in actor_countries]
+                etype, mode = ("AID", "military") if foreign else ("MOBILIZE", "troops")
+            if future:
+                if etype in MATERIAL_COOPERATION:
+                    etype = "AGREE"
+                elif etype in MATERIAL_CONFLICT:
+                    etype = "THREATEN"
+            if trig.target_within is not None and targets and not inverse:
+                head = targets[0].extra.get("role_start", targets[0].start)
+                gap = [t for t in doc[e:head] if not (t.is_punct or t.lower_ in self.cue.get("target_prep", ()))]
+                if len(gap) > trig.target_within:
+                    targets = []  # "meminta sejumlah uang ... ke akun X": X was not asked
+            if etype in NEEDS_TARGET and not targets and not (trig.symmetric and len(actors) > 1):
+                continue
+            if etype == "ASSAULT" and not (ctx_by_sent.get(si, set()) & PHYSICAL_CONTEXTS) \
+                    and not any(m.kind in (STATE, PLACE) and m.country for m in actors + targets):
+                continue  # "menyerang lawan politiknya": words, not force
+            if not any(self._political(m, etype) for m in actors + targets):
+                continue  # private persons only: not a political event
+            # a target is not the actor itself (nor the actor's own state named as a state)
+            actor_names = {m.name for m in actors}
+            targets = [t for t in targets if t.name not in actor_names
+                       and not (t.kind in (STATE, PLACE) and t.country in actor_countries)]
+            actor_objs = self._actor_objects(actors)
+            target_objs = self._actor_objects(targets)
+            if not target_objs and trig.symmetric and len(actor_objs) > 1:
+                target_objs = list(actor_objs)
+            # one event per act: the same trigger twice in a sentence, or one speaker restating the same
+            # act inside one quotation, is one event (different acts in one sentence are kept apart)
+            where = ("q", quote.start) if quote is not None else ("s", si, span.text.lower())
+            signature = (etype, frozenset(map(_key, actor_objs)), frozenset(map(_key, target_objs)), where)
+            if signature in seen:
+                continue
+            seen.add(signature)
+            ev_start, ev_end = self._evidence(doc, s, e, actors, targets, sent_start, sent_end)
+            date = find_date(self._date_window(doc, sent_start, sent_end, span.start_char, quotes),
+                             span.start_char - doc[sent_start].idx, ref)
+            text = doc.text[ev_start:ev_end]
+            mode = mode if etype in (trig.type, "MOBILIZE") else None
+            events.append(Event(
+                id=f"e{len(events) + 1}", type=etype, mode=mode, context=sorted(ctx_by_sent.get(si, ())),
+                actors=actor_objs, targets=target_objs, location=location,
+                date=date[0] if date else None, date_resolved=date[1] if date else None,
+                evidence=Evidence(start=ev_start, end=ev_end, text=text),
+                reported_by=self._reported_by(quote, actor_objs), trigger=span.text))
+            if trig.symmetric and len(actor_objs) > 1 and target_objs:
+                last_mutual = events[-1]
+        return events
+
+    # -- triggers -----------------------------------------------------------------------------
+    def _select(self, doc: Doc, span, sent_end: int) -> Trigger | None:
+        """The first trigger group listing this form whose conditions hold here."""
+        s, e = span.start, span.end
+        for idx in self.lex.by_form.get(span.text.lower(), ()):
+            trig = self.lex.triggers[idx]
+            after = [t.lower_ for t in doc[e:min(sent_end, e + trig.window)]]
+            if trig.object_any and not _has_any(after, trig.object_any):
+                continue
+            if trig.object_none and _has_any(after, trig.object_none):
+                return None
+            if trig.nominal:
+                before = [t.lower_ for t in doc[max(0, s - 3):s]]
+                nxt = doc[e].lower_ if e < sent_end else ""
+                if not (any(w in trig.licensed_by for w in before) or nxt in trig.licensed_if_next):
+                    continue
+            return trig
+        return None
+
+    def _before(self, doc: Doc, s: int, sent_start: int, words: frozenset[str], window: int) -> bool:
+        """Whether one of `words` stands within `window` tokens before s, inside the clause."""
+        k, seen = s - 1, 0
+        breaks = self.cue.get("clause_break", frozenset())
+        while k >= sent_start and seen < window:
+            tok = doc[k]
+            low = tok.lower_
+            if low in words:
+                return True
+            if tok.is_punct or low in breaks:
+                return False
+            seen += 1
+            k -= 1
+        return False
+
+    def _clause_end(self, doc: Doc, e: int, sent_end: int) -> int:
+        breaks = self.cue.get("clause_break", frozenset()) - {"bahwa", "hingga", "yakni", "yaitu"}
+        k = e
+        while k < sent_end:
+            tok = doc[k]
+            if tok.text in (",", ";", ":") or tok.lower_ in breaks:
+                return k
+            k += 1
+        return sent_end
+
+    # -- arguments ----------------------------------------------------------------------------
+    def _acceptable(self, doc: Doc, m: Mention, as_target: bool) -> bool:
+        if m.in_role or m.kind == REGION:
+            return False
+        head = m.extra.get("role_start", m.start)
+        prev = doc[head - 1].lower_ if head > 0 else ""
+        prev2 = doc[head - 2].lower_ if head > 1 else ""
+        not_arg = self.cue.get("not_argument", frozenset())
+        if prev in not_arg or (prev in ("wilayah", "kawasan", "kota") and prev2 in not_arg):
+            return False
+        if head > 0 and doc[head - 1].text == "(":
+            return False
+        if m.kind == PLACE:
+            if not m.country:
+                return False
+            if as_target and prev != "ke":
+                return False
+            if prev in ("ke", "dari") and not as_target:
+                return False
+        return True
+
+    def _group(self, doc: Doc, first: Mention, direction: int, limit: int) -> list[Mention]:
+        """`first` and the names coordinated with it ("A, B dan C"); a comma alone does not coordinate
+        ("Menurut X, polisi ...") unless a "dan"/"serta" closes the list."""
+        group = [first]
+        joins: list[bool] = []  # per join: whether a conjunction (not only a comma) joined it
+        coords = self.cue.get("coordinator", frozenset())
+        cur = first
+        while True:
+            if direction > 0:
+                k = cur.end
+                while k < limit and doc[k].lower_ in coords:
+                    k += 1
+                if k == cur.end or k >= limit:
+                    break
+                between = doc[cur.end:k]
+                nxt = self._mention_from(doc, k, limit)
+            else:
+                head = cur.extra.get("role_start", cur.start)
+                k = head - 1
+                while k >= limit and doc[k].lower_ in coords:
+                    k -= 1
+                if k == head - 1 or k < limit:
+                    break
+                between = doc[k + 1:head]
+                nxt = self._mention_to(doc, k + 1, limit)
+            if nxt is None or not self._acceptable(doc, nxt, direction > 0):
+                break
+            group.append(nxt)
+            joins.append(any(t.text != "," for t in between))
+            cur = nxt
+        if not any(joins):
+            group = group[:1]
+        elif direction < 0 and not joins[0]:
+            group = group[:1]  # going left, the join next to the trigger's side must be the conjunction
+        return group if direction > 0 else list(reversed(group))
+
+    def _mention_from(self, doc: Doc, k: int, limit: int) -> Mention | None:
+        """The mention starting at k; a role phrase starting at k stands for the person it names."""
+        m = self._starts_at.get(k)
+        if m is not None and not m.in_role:
+            return m
+        return self._role_person.get(k)
+
+    def _mention_to(self, doc: Doc, end: int, limit: int) -> Mention | None:
+        return self._ends_at.get(end)
+
+    def _left_actors(self, doc: Doc, s: int, sent_start: int, quote: _Quote | None,
+                     nominal: bool = False) -> list[Mention]:
+        cues = self.cue
+        breaks, speech = cues.get("clause_break", frozenset()), cues.get("speech", frozenset())
+        aux = cues.get("aux", frozenset())
+        third, first_person = cues.get("pronoun_third", frozenset()), cues.get("pronoun_speaker", frozenset())
+        k = s - 1
+        content_seen = False
+        while k >= sent_start:
+            m = self._ends_at.get(k + 1)
+            if m is not None and m.end <= s:
+                if self._acceptable(doc, m, False):
+                    if m.kind == OFFICIAL and m.end < len(doc) and doc[m.end].lower_ == "tersebut":
+                        p = self._last_person(m.start)  # "Pakar Italia tersebut": the person named before
+                        return [p] if p else []
+                    return self._group(doc, m, -1, sent_start)
+                k = min(m.start, m.extra.get("role_start", m.start)) - 1
+                content_seen = True
+                continue
+            tok = doc[k]
+            low = tok.lower_
+            if low in cues.get("shared_subject", frozenset()):
+                k -= 1
+                continue
+            if low in third:
+                p = self._last_person(k)
+                return [p] if p else []
+            if low in first_person and quote is not None:
+                sp = self._speaker_mention(quote)
+                return [sp] if sp else []
+            if low in breaks or tok.text in (";", ":"):
+                return []
+            if tok.text in _QUOTE_CHARS:
+                return []
+            if low in speech and (content_seen or nominal):
+                return []  # "X mengatakan penangkapan ...": X reports, the noun is what is reported
+            if low not in aux and not tok.is_punct:
+                content_seen = True
+            k -= 1
+        return []
+
+    def _right_targets(self, doc: Doc, e: int, sent_end: int, etype: str = "") -> list[Mention]:
+        breaks = self.cue.get("clause_break", frozenset())
+        has_pos = doc.has_annotation("POS")
+        k = e
+        limit = min(sent_end, e + 15)
+        while k < limit:
+            m = self._mention_from(doc, k, sent_end)
+            if m is not None and m.start >= k:
+                if m.extra.get("generic") and etype in ("AID", "MOBILIZE", "RETREAT"):
+                    k = max(m.end, k + 1)  # "mengirim pasukan ke X": the troops are what is sent
+                    continue
+                if self._acceptable(doc, m, True):
+                    return self._group(doc, m, 1, sent_end)
+                k = max(m.end, k + 1)
+                continue
+            tok = doc[k]
+            low = tok.lower_
+            if tok.text in _QUOTE_CHARS or low in ("yakni", "yaitu"):
+                k += 1
+                continue
+            if tok.text == "," and k + 1 < limit and doc[k + 1].lower_ in ("yakni", "yaitu"):
+                k += 2
+                continue
+            if low in breaks or low == "yang" or tok.text in (",", ";", ":"):
+                break
+            if k > e and (tok.pos_ == "VERB" if has_pos else _looks_verb(low)):
+                break
+            k += 1
+        return []
+
+    @staticmethod
+    def _date_window(doc: Doc, sent_start: int, sent_end: int, at: int, quotes: list[_Quote]) -> str:
+        """The sentence's text, with direct quotations that do not hold the trigger blanked out."""
+        a, b = doc[sent_start].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1])
+        chars = list(doc.text[a:b])
+        for q in quotes:
+            if not q.direct or q.end <= a or q.start >= b or q.start <= at < q.end:
+                continue
+            for c in range(max(q.start, a), min(q.end, b)):
+                chars[c - a] = " "
+        return "".join(chars)
+
+    def _destination(self, doc: Doc, e: int, end: int, own: set[str]) -> list[Mention]:
+        """A foreign state or capital after "ke" ("... mengirim pasukan ke Laos"): where the act goes."""
+        for m in self._mentions:
+            if e <= m.start < end and m.start > 0 and doc[m.start - 1].lower_ == "ke" \
+                    and m.kind in (STATE, PLACE) and m.country and m.country not in own:
+                return [m]
+        return []
+
+    def _cataphora(self, doc: Doc, e: int, si: int, sents) -> list[Mention]:
+        """"menahan tiga tersangka. Mereka ialah A, B dan C": the people named in the next sentence."""
+        if si + 1 >= len(sents) or not any(t.lower_ in ("tersangka", "orang", "pelaku", "terdakwa")
+                                           for t in doc[e:e + 3]):
+            return []
+        ns, ne = sents[si + 1]
+        words = [t.lower_ for t in doc[ns:min(ne, ns + 3)]]
+        if not words or words[0] != "mereka" or not any(w in self.cue.get("cataphora", ()) for w in words[1:]):
+            return []
+        return [m for m in self._mentions if ns <= m.start < ne and m.kind == PERSON and not m.in_role
+                and " " in m.name]
+
+    def _location(self, doc: Doc, s: int, sent_start: int, sent_end: int) -> tuple[str | None, Mention | None]:
+        best = None
+        for m in self._mentions:
+            if m.start < sent_start or m.start >= sent_end or m.kind not in (PLACE, STATE, ORG):
+                continue
+            prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+            prev2 = doc[m.start - 2].lower_ if m.start > 1 else ""
+            if prev == "di" or (prev2 == "di" and prev in ("wilayah", "kawasan", "kota", "provinsi", "negara")):
+                dist = abs(m.start - s)
+                if best is None or dist < best[0]:
+                    best = (dist, m)
+        if best is None:
+            return None, None
+        m = best[1]
+        return m.name, m
+
+    def _last_person(self, k: int) -> Mention | None:
+        """Whom "ia"/"dia" stands for: the first person named (as a subject, not after a preposition)
+        in the nearest stretch before k, looking back sentence by sentence."""
+        sents = self._sents
+        si = self._sent_of[k] if k < len(self._sent_of) else len(sents) - 1
+        while si >= 0:
+            s0, s1 = sents[si]
+            for m in self._mentions:
+                if m.start >= min(s1, k) or m.start < s0:
+                    continue
+                if m.kind in (PERSON, OFFICIAL) and not m.in_role and self._acceptable(self._doc, m, False):
+                    return m
+            si -= 1
+        return None
+
+    def _speaker_mention(self, quote: _Quote) -> Mention | None:
+        if not quote.speaker:
+            return None
+        name = quote.speaker
+        words = set(name.split())
+        if quote.speaker_entity:
+            for m in self._mentions:
+                if m.extra.get("entity") == quote.speaker_entity and not m.in_role:
+                    return m
+        for m in self._mentions:
+            if m.kind in (PERSON, OFFICIAL) and not m.in_role and (words <= set(m.name.split())
+                                                                   or set(m.name.split()) <= words):
+                return m
+        return Mention(0, 0, name, PERSON, country=quote.speaker_country)
+
+    @staticmethod
+    def _political(m: Mention, etype: str) -> bool:
+        """States, their places and officials, organisations, people with a role or an affiliation;
+        crowds only when they protest."""
+        if m.kind in (STATE, OFFICIAL, ORG):
+            return True
+        if m.kind == GROUP:
+            return etype == "PROTEST"
+        if m.kind == PLACE:
+            return bool(m.country)
+        return bool(m.country or m.affiliation)
+
+    # -- outputs ------------------------------------------------------------------------------
+    def _actor_objects(self, ms: list[Mention]) -> list[Actor]:
+        out: list[Actor] = []
+        keys = set()
+        for m in ms:
+            name = m.name
+            actor = Actor(name=name, country=m.country, entity=m.extra.get("entity"))
+            if _key(actor) not in keys:
+                keys.add(_key(actor))
+                out.append(actor)
+            if m.affiliation and len(m.affiliation) > 2 and m.kind in (PERSON, OFFICIAL) \
+                    and m.affiliation not in self.lex.countries:
+                aff = Actor(name=m.affiliation)
+                if _key(aff) not in keys:
+                    keys.add(_key(aff))
+                    out.append(aff)
+        return out
+
+    def _evidence(self, doc, s, e, actors, targets, sent_start, sent_end) -> tuple[int, int]:
+        start = min([s] + [m.start for m in actors if sent_start <= m.start < s])
+        end = max([e] + [m.end for m in targets if e <= m.end <= sent_end])
+        k = end
+        while k < sent_end and k < end + 10 and not doc[k].is_punct:
+            k += 1
+        end = k
+        start_char = doc[start].idx
+        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        return start_char, end_char
+
+    def _reported_by(self, quote: _Quote | None, actors: list[Actor]) -> str | None:
+        """The quote an event is known from, unless its speaker is the actor (or an official of the actor's state)."""
+        if quote is None or not quote.id or not quote.speaker_keys:
+            return None
+        for a in actors:
+            if a.name.lower() in quote.speaker_keys or (a.country and a.country.lower() in quote.speaker_keys):
+                return None
+        return quote.id
+
+    def _apply_entities(self, doc: Doc, mentions: list[Mention]) -> None:
+        """warta_entities' linked entities (when present) give the canonical name, id and country."""
+        entities = doc._.entities or []
+        if not entities:
+            return
+        by_char: dict[int, object] = {}
+        for ent in entities:
+            for mention in ent.mentions:
+                by_char[mention.start] = ent
+        for m in mentions:
+            if m.end <= m.start:
+                continue
+            ent = by_char.get(doc[m.start].idx)
+            if ent is None:
+                continue
+            m.extra["entity"] = ent.id
+            if ent.type == "ORG" and m.kind == PERSON:
+                m.kind = ORG
+            if ent.country and (not m.country or m.extra.get("default_country")):
+                m.country = ent.country
+            if m.kind == PERSON and ent.type == "PERSON" and len(ent.name) >= len(m.name):
+                m.name = ent.name
+
+    def _quotes(self, doc: Doc, mentions: list[Mention]) -> list[_Quote]:
+        """Quotes from warta_quotes; without them, quotation-mark pairs with the name after them."""
+        out = []
+        countries = {e.id: e.country for e in doc._.entities or [] if e.country}
+        for q in doc._.quotes or []:
+            speakers = ([q.speaker] if q.speaker else []) + list(q.speakers)
+            keys = set()
+            for sp in speakers:
+                keys.add(sp.name.lower())
+                if sp.entity and sp.entity in countries:
+                    keys.add(countries[sp.entity].lower())
+                if sp.name in self.lex.countries:
+                    keys.add(self.lex.countries[sp.name].lower())
+            first = speakers[0] if speakers else None
+            out.append(_Quote(q.start, q.end, q.id, first.name if first else None, frozenset(keys),
+                              q.kind != "indirect", first.entity if first else None,
+                              countries.get(first.entity) if first and first.entity else None))
+        if out:
+            return out
+        text = doc.text
+        opens = None
+        for tok in doc:
+            if tok.text not in _QUOTE_CHARS:
+                continue
+            if opens is None:
+                opens = tok
+                continue
+            start, end = opens.idx + 1, tok.idx
+            speaker = None
+            for m in mentions:
+                if m.start > tok.i and m.start <= tok.i + 6 and m.kind in (PERSON, OFFICIAL) and not m.in_role:
+                    speaker = m.name
+                    break
+            if speaker is None and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_.endswith("nya"):
+                prev = self._last_person(opens.i)
+                speaker = prev.name if prev else None
+            out.append(_Quote(start, end, None, speaker))
+            opens = None
+        del text
+        return out
+
+
+def _has_any(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether one of `phrases` (one or more words) occurs in `words`."""
+    if any(w in phrases for w in words):
+        return True
+    joined = " " + " ".join(words) + " "
+    return any(" " in p and f" {p} " in joined for p in phrases)
+
+
+def _key(actor: Actor) -> str:
+    return (actor.country or actor.name).lower()
+
+
+def _looks_verb(low: str) -> bool:
+    """Without a tagger: an Indonesian verb prefix on a long word."""
+    return len(low) > 5 and low.startswith(("me", "di", "ber", "ter")) and low not in ("dengan", "terhadap")
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    bounds, start = [], 0
+    for tok in doc:
+        if tok.text in (".", "!", "?") or "\n" in tok.text:
+            bounds.append((start, tok.i + 1))
+            start = tok.i + 1
+    if start < len(doc):
+        bounds.append((start, len(doc)))
+    return bounds

@@ -30,11 +30,47 @@ class Extracted:
 
 
 def extract(source: SourceDocument) -> Extracted:
-    """The clean article of one source document; raises ExtractionError when there is none."""
+    """The clean article of one source document; raises ExtractionError when there is none.
+
+    Any failure inside extraction is reported as an ExtractionError (with its cause), so that a
+    hostile page yields an error record and the batch goes on.
+    """
     from warta.extract.plain import extract_text
 
-    if source.html is not None and not source.text:
-        from warta.extract.html import extract_html
+    try:
+        if source.html is not None and not source.text:
+            from warta.extract.html import extract_html
 
-        return extract_html(source)
-    return extract_text(source)
+            return extract_html(source)
+        return extract_text(source)
+    except ExtractionError:
+        raise
+    except RecursionError:
+        raise ExtractionError("the page is nested too deeply to extract") from None
+    except Exception as e:  # noqa: BLE001 - errors are values at this boundary
+        raise ExtractionError(f"extraction failed: {type(e).__name__}: {e}") from e
+
+
+def finish(ex: Extracted, cleaned) -> Extracted:
+    """Merge the portal layer's result (warta.extract.portals.Cleaned) into `ex`; check the body."""
+    from warta.settings import get_settings
+
+    ex.text = "\n\n".join(cleaned.paragraphs)
+    if len(ex.text) > get_settings().max_text_chars:
+        raise ExtractionError(f"the article text has {len(ex.text):,} characters, over the "
+                              f"{get_settings().max_text_chars:,} of setting max_text_chars")
+    if len(ex.text) < get_settings().min_text_chars:
+        raise ExtractionError(f"no article text found (the body has {len(ex.text)} characters, "
+                              f"under the {get_settings().min_text_chars} of setting min_text_chars)")
+    ex.outlet = ex.outlet or cleaned.outlet
+    ex.dateline = ex.dateline or cleaned.dateline
+    for mine, theirs in ((ex.authors, cleaned.authors), (ex.editors, cleaned.editors)):
+        for name in theirs:
+            if name.lower() not in {x.lower() for x in mine}:
+                mine.append(name)
+    seen = {r.title.lower() for r in ex.related}
+    for r in cleaned.related:
+        if r.title.lower() not in seen:
+            seen.add(r.title.lower())
+            ex.related.append(r)
+    return ex

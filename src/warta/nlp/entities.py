@@ -1,19 +1,923 @@
 """The warta_entities component: one entity per person, organisation and place in an article.
 
-Fills doc._.entities with warta.record.Entity (all mentions, roles, country).
+Fills doc._.entities with warta.record.Entity (canonical name, type, country, roles, ranks,
+affiliations, all mentions as char spans into doc.text). Inputs: the trained model's NER
+(doc.ents), the gazetteers in warta/data (countries.toml + CLDR names, titles.toml), and a
+capitalisation chunker for what NER misses (or everything, when the pipeline has no NER).
+
+Public helpers for the other components (they run after warta_entities):
+
+    entity_at(doc, start_char, end_char) -> Entity | None
+        the entity with a mention overlapping the char span (the longest overlap wins)
+    find_entity(doc, name) -> Entity | None
+        the entity whose canonical name or one of whose mentions is `name` (normalised), or
+        whose full name contains a short form ("Choe" -> "Choe Son Hui")
+    country_of(text) -> str | None
+        ISO 3166-1 alpha-3 for a country, alias, capital, institution or demonym phrase
+        ("Korea Utara", "AS", "Kremlin", "Moskow", "Menteri Luar Negeri Rusia"); IDN for an
+        Indonesian office ("Kapolri", "Menteri Keuangan"); else None
+    role_of(doc, start_char, end_char) -> str | None
+        the role phrase written next to the mention at that span ("Juru bicara Kremlin")
+    strip_titles(text) -> str
+        a name without honorifics, ranks and role words ("AKP Roland Manurung" -> "Roland Manurung")
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from warta.nlp.gazetteer import (ALIAS, COUNTRY, INSTITUTION, ORGANISATION, Gazetteer, Place, country_of,
+                                 get_gazetteer, strip_titles)
+from warta.record import Entity, Mention
 
-@Language.factory("warta_entities")
-def make_entities(nlp: Language, name: str):
-    return EntityLinker()
+__all__ = ["entity_at", "find_entity", "country_of", "role_of", "strip_titles", "EntityLinker"]
+
+#: NER labels of the training sets, mapped to warta's three types
+LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG",
+          "LOC": "LOC", "LOCATION": "LOC", "GPE": "LOC", "PLACE": "LOC", "FAC": "LOC"}
+#: priority of candidate sources when spans of equal length overlap (lower wins)
+GAZ, NER, RULE = 0, 1, 2
+_OPEN, _CLOSE = "(", ")"
+# lower-case words that may sit inside a person's name
+_NAME_PARTICLES = {"bin", "binti", "van", "der", "den", "de", "von", "al", "el", "da", "dos", "la", "le"}
+# prepositions before an institution that make it a place ("di Gedung Putih")
+_LOCATIVE = {"di", "ke", "depan", "dalam", "menuju", "sekitar"}
+# words before a country name that make it a language, not a place ("bahasa Inggris")
+_NOT_PLACE_BEFORE = {"bahasa", "berbahasa"}
+_DATELINE_RE = re.compile(
+    r"^\s*(?:(?P<outlet1>[\w]+(?:\.[\w]+)+|[A-Z]{2,}(?: [A-Z]{2,})?)\s*[-–—]+\s*(?P<city1>[A-Z]{3,}(?: [A-Z]{2,})*)\s*[.,]"
+    r"|(?P<city2>[A-Z]{3,}(?: [A-Z]{2,})*)\s*[,(]\s*(?P<outlet2>[\w.]+(?: [\w.]+)?)\)?\s*[-–—]+)")
+_PUNCT_STRIP = " \t\n,.;:!?\"'“”‘’()[]-–—/"
+
+
+@Language.factory("warta_entities", default_config={"fallback": "auto"})
+def make_entities(nlp: Language, name: str, fallback: str):
+    """fallback: "auto" (the capitalisation chunker types generic names only when the pipeline
+    has no NER), "always", or "never"."""
+    return EntityLinker(nlp, fallback=fallback)
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    type: str | None  # PERSON | ORG | LOC | None (a bare name: decided when grouping)
+    source: int
+    place: Place | None = None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    type: str | None
+    source: int
+    text: str
+    key: tuple[str, ...]
+    place: Place | None = None
+    roles: list[str] = field(default_factory=list)
+    ranks: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Group:
+    type: str
+    mentions: list[_Mention] = field(default_factory=list)
+    key: tuple[str, ...] = ()
+    iso3: str | None = None
+
+
+def _norm_key(text: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", text).lower()
+    return tuple(re.sub(r"[^\w\s]", " ", text).split())
 
 
 class EntityLinker:
+    def __init__(self, nlp: Language, fallback: str = "auto"):
+        self.g: Gazetteer = get_gazetteer()
+        self.fallback = fallback
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.place_ids: dict[int, Place] = {}
+        for name, place in self.g.places.items():
+            forms = {name, name.upper()} if not name.isupper() else {name}
+            key = f"PLACE::{name}"
+            self.matcher.add(key, [nlp.make_doc(f) for f in forms])
+            self.place_ids[nlp.vocab.strings[key]] = place
+
+    # ------------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        doc._.entities = []
+        if len(doc) == 0:
+            doc._.entities = []
+            return doc
+        ctx = _Context(doc, self.g)
+        has_ner = doc.has_annotation("ENT_IOB")
+        generic = self.fallback == "always" or (self.fallback == "auto" and not has_ner)
+        cands = self._gazetteer_cands(ctx)
+        city = ctx.dateline_city
+        if city is not None and len(city) and not any(ctx.place_at.get(i) for i in range(city.start, city.end)):
+            cands.append(_Cand(city.start, city.end, "LOC", GAZ))  # "MANADO, KOMPAS.com -": a place
+        if has_ner:
+            cands += self._ner_cands(ctx)
+        if self.fallback != "never":
+            cands += self._rule_cands(ctx, generic=generic)
+        mentions = self._resolve(ctx, cands)
+        groups = self._group(ctx, mentions)
+        doc._.entities = self._entities(ctx, groups)
         return doc
+
+    # ------------------------------------------------------------------ candidates
+    def _gazetteer_cands(self, ctx: "_Context") -> list[_Cand]:
+        out = []
+        for match_id, start, end in self.matcher(ctx.doc):
+            place = self.place_ids[match_id]
+            if start > 0 and ctx.lw[start - 1] in _NOT_PLACE_BEFORE:
+                continue
+            if place.name.isupper() and start > 0 and ctx.is_honorific_at(start - 1):
+                ctx.initials.add(ctx.doc[start].text)  # "Saudara AS": a person's initials
+                continue
+            if ctx.excluded(start, end):
+                continue
+            out.append(_Cand(start, end, _place_type(ctx, place, start), GAZ, place))
+            ctx.place_at[start] = max(ctx.place_at.get(start, 0), end - start)
+        return out
+
+    def _ner_cands(self, ctx: "_Context") -> list[_Cand]:
+        out = []
+        for ent in ctx.doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = ctx.trim(ent.start, ent.end)
+            if start >= end or ctx.excluded(start, end):
+                continue
+            if label == "LOC" and ctx.institution_len(start) and not ctx.g.match_at(ctx.lw, start, ctx.g.place_heads):
+                label = "ORG"  # "Kejaksaan Agung"
+            if label == "PERSON" and ctx.org_head_len(start):
+                label = "ORG"  # "Himpunan Pengusaha Muda Indonesia" is not a person
+            if label == "PERSON":
+                if end - start == 1 and ctx.is_acronym(start):
+                    out.append(_Cand(start, end, None, NER))  # initials: resolved when grouping
+                    continue
+                head = next((i for i in range(start, end) if ctx.institution_len(i) or
+                             ctx.g.match_at(ctx.lw, i, ctx.g.place_heads)), None)
+                if head is not None and not ctx.title_len(start):
+                    # "Area Monumen Nasional" is a place, "Polda Metro Jaya" an organisation
+                    out.append(_Cand(head, end, "ORG" if ctx.institution_len(head) else "LOC", NER))
+                    continue
+                out += self._person_from_span(ctx, start, end, NER)
+            else:
+                n = ctx.title_len(start)
+                if n and not ctx.org_head_len(start):  # "Menteri Luar Negeri Rusia": a title, not an ORG
+                    out += self._person_from_span(ctx, start, end, NER, require_name=True)
+                    continue
+                if end - start == 1 and ctx.is_short_form(start) and ctx.is_common_acronym(start):
+                    continue  # "SGD 500 ribu", "crude palm oil (CPO)", "Sekretaris Daerah (Sekda)"
+                if label == "ORG":
+                    split = ctx.title_inside(start, end)
+                    if split is not None:
+                        out += self._person_from_span(ctx, split, end, NER)
+                        end = split
+                    out += [_Cand(a, b, label, NER) for a, b in ctx.split_conjoined(start, end)]
+                    continue
+                n = ctx.place_at.get(start, 0)
+                if label == "LOC" and 0 < n < end - start and all(ctx.is_name_word(i) for i in range(start + n, end)):
+                    # "Korea Utara Kim Jong": a place, then a name the model glued to it
+                    out += self._person_from_span(ctx, start + n, end, NER)
+                    continue
+                out.append(_Cand(start, end, label, NER))
+        return out
+
+    def _person_from_span(self, ctx: "_Context", start: int, end: int, source: int,
+                          require_name: bool = False) -> list[_Cand]:
+        """The name inside a PERSON span, without its titles; places inside go back as LOC."""
+        name_start = ctx.skip_titles(start, end, always_places=True)
+        if name_start >= end:
+            return []
+        # extend over capitalised name words the model left out ("Kim Jong" + "Un")
+        stop = ctx.sent_end(end - 1)
+        while end < stop and ctx.is_name_word(end) and not ctx.place_at.get(end):
+            end += 1
+        # and to the left, when a rank or honorific marks where the name begins
+        # ("Komisaris Jenderal Listyo Sigit" + "Prabowo")
+        k = name_start
+        while k > 0 and not ctx.sent_start[k] and ctx.is_name_word(k - 1) and not ctx.place_at.get(k - 1) \
+                and name_start - k < 3:
+            k -= 1
+        if k < name_start and ctx.ends_rank(k):
+            name_start = k
+        if require_name and end - name_start < 2:
+            return []
+        return [_Cand(name_start, end, "PERSON", source)]
+
+    def _rule_cands(self, ctx: "_Context", generic: bool) -> list[_Cand]:
+        out = []
+        for a, b in ctx.cap_runs():
+            if ctx.excluded(a, b):
+                continue
+            out += self._classify_run(ctx, a, b, generic)
+        return out
+
+    def _classify_run(self, ctx: "_Context", a: int, b: int, generic: bool) -> list[_Cand]:
+        g = self.g
+        if ctx.title_len(a):
+            name_start = ctx.last_title_end(a, b)
+            if name_start < b and name_start > a:
+                if ctx.is_sent_start_only_word(name_start, b) or b - name_start > 4 or \
+                        not all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(name_start, b)):
+                    return []
+                return [_Cand(name_start, b, "PERSON", RULE)]
+            if ctx.doc[b - 1].text in ctx.initials:
+                return [_Cand(b - 1, b, None, RULE)]  # "Saudara AS": initials, resolved when grouping
+            return []
+        if ctx.org_head_len(a) >= b - a or (b - a == 1 and g.match_at(ctx.lw, a, g.place_heads)):
+            return []  # a bare head noun ("Pemerintah", "Dinas") names nothing
+        split = ctx.title_inside(a, b)
+        if ctx.org_head_len(a) and split is not None:
+            # "Badan Pemelihara Keamanan Mabes Polri Komisaris Jenderal Agus Andrianto"
+            return [_Cand(a, split, "ORG", RULE)] + self._classify_run(ctx, split, b, generic)
+        if ctx.org_head_len(a):
+            n = ctx.place_at.get(a + 1, 0)
+            if ctx.lw[a] in ("pemerintah", "pemerintahan") and n and a + 1 + n == b:
+                return []  # "Pemerintah Indonesia" is the country itself: the gazetteer mention covers it
+            return [_Cand(a, b, "ORG", RULE)]
+        if g.match_at(ctx.lw, a, g.place_heads):
+            return [_Cand(a, b, "LOC", RULE)]
+        if b - a == 1 and ctx.is_acronym(a):
+            return [] if ctx.is_common_acronym(a) else [_Cand(a, b, "ORG", RULE)]
+        if any(ctx.institution_len(i) for i in range(a + 1, b)):
+            return [_Cand(a, b, "ORG", RULE)]  # "TMC Polda Metro Jaya"
+        names = all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(a, b))
+        if names and 2 <= b - a <= 4 and (ctx.role_left(a) or ctx.role_right(b)):
+            return [_Cand(a, b, "PERSON", RULE)]  # "Juru bicara Kremlin, Dmitry Peskov"
+        if not generic:
+            return []
+        if any(ctx.place_at.get(i) for i in range(a, b)):
+            return []  # the gazetteer covers (part of) this run
+        if a > 0 and ctx.lw[a - 1] in g.place_cues:
+            return [_Cand(a, b, "LOC", RULE)]
+        if 2 <= b - a <= 4:
+            return [_Cand(a, b, "PERSON", RULE)]
+        if b - a == 1:
+            return [_Cand(a, b, None, RULE)]
+        return [_Cand(a, b, "ORG", RULE)]
+
+    # ------------------------------------------------------------------ overlaps -> mentions
+    def _resolve(self, ctx: "_Context", cands: list[_Cand]) -> list[_Mention]:
+        taken = [False] * len(ctx.doc)
+        # where the model found a name, the chunker's guess at a person's extent does not count
+        # ("Direktur Eksekutif Pantau Gambut Iola Abas": the model says "Iola Abas")
+        by_model = [False] * len(ctx.doc)
+        for c in cands:
+            if c.source == NER:
+                for i in range(c.start, c.end):
+                    by_model[i] = True
+        cands = [c for c in cands if not (c.source == RULE and c.type == "PERSON" and any(by_model[c.start:c.end])
+                                          and not ctx.ends_rank(c.start))]
+        kept: list[_Cand] = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.source, c.start)):
+            if c.end <= c.start or any(taken[c.start:c.end]):
+                # a model span that swallowed a gazetteer place: keep the place, and the rest as a name
+                continue
+            for i in range(c.start, c.end):
+                taken[i] = True
+            kept.append(c)
+        kept += self._propagate(ctx, kept, taken)
+        kept.sort(key=lambda c: c.start)
+        out = []
+        for c in kept:
+            span = ctx.doc[c.start:c.end]
+            text = span.text.strip(_PUNCT_STRIP) or span.text
+            key = _norm_key(text)
+            if not key or all(t.text in ctx.g.not_names for t in span):
+                continue
+            out.append(_Mention(c.start, c.end, c.type, c.source, text, key, c.place))
+        # acronyms in brackets after a name: "Iswan Ibrahim (ISW)", "Komisi Pemberantasan Korupsi (KPK)"
+        by_start = {m.start: m for m in out}
+        for m in list(out):
+            e = m.end
+            if e + 2 < len(ctx.doc) and ctx.doc[e].text == _OPEN and ctx.doc[e + 2].text == _CLOSE \
+                    and ctx.is_short_form(e + 1):
+                inner = by_start.get(e + 1)
+                acr = ctx.doc[e + 1].text
+                if inner is None:
+                    inner = _Mention(e + 1, e + 2, m.type, RULE, acr, _norm_key(acr))
+                    out.append(inner)
+                    by_start[e + 1] = inner
+                if inner.place is None or m.place is None:
+                    ctx.aliases[acr] = m
+        out.sort(key=lambda m: m.start)
+        for m in out:
+            if m.type == "PERSON":
+                ctx.person_tokens.update(range(m.start, m.end))
+        for m in out:
+            if m.type == "PERSON":
+                self._roles(ctx, m)
+        return out
+
+    def _propagate(self, ctx: "_Context", kept: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """One sense per article: other occurrences of a name found once are mentions too
+        ("Wali Kota Manado Vicky Lumentut" ... "kata Vicky" ... "warga Manado")."""
+        doc = ctx.doc
+        forms: dict[str, list[tuple[tuple[str, ...], _Cand]]] = {}
+        for c in kept:
+            if c.type is None:
+                continue
+            words = tuple(t.text for t in doc[c.start:c.end])
+            if len("".join(words)) >= 3 and words[0][:1].isupper():
+                forms.setdefault(words[0], []).append((words, c))
+                if words[0].isupper() and len(words) == 1 and c.type != "LOC":
+                    continue
+                if words[0].isupper():  # "MANADO" in a dateline: "Manado" in the body
+                    titled = tuple(w.title() for w in words)
+                    forms.setdefault(titled[0], []).append((titled, c))
+            if c.type == "PERSON" and len(words) >= 2:
+                for k in range(c.start, c.end):
+                    w = doc[k].text
+                    if len(w) >= 3 and ctx.is_name_word(k):
+                        forms.setdefault(w, []).append(((w,), c))
+        if not forms:
+            return []
+        for v in forms.values():
+            v.sort(key=lambda x: -len(x[0]))
+        out, n, i = [], len(doc), 0
+        while i < n:
+            options = forms.get(doc[i].text) if not taken[i] else None
+            if not options:
+                i += 1
+                continue
+            for words, c in options:
+                e = i + len(words)
+                if e <= n and not any(taken[i:e]) and all(doc[i + k].text == w for k, w in enumerate(words)):
+                    if c.type == "PERSON" and len(words) == 1 and (
+                            (e < n and ctx.is_name_word(e)) or (i > 0 and ctx.is_name_word(i - 1))):
+                        continue  # part of another name
+                    out.append(_Cand(i, e, c.type, RULE, c.place))
+                    for k in range(i, e):
+                        taken[k] = True
+                    i = e - 1
+                    break
+            i += 1
+        return out
+
+    # ------------------------------------------------------------------ roles
+    def _roles(self, ctx: "_Context", m: _Mention) -> None:
+        left = ctx.role_left(m.start)
+        if left is not None:
+            self._add_role(ctx, m, *left)
+        right = ctx.role_right(m.end)
+        if right is not None:
+            self._add_role(ctx, m, *right)
+
+    def _add_role(self, ctx: "_Context", m: _Mention, a: int, b: int) -> None:
+        role, ranks, affiliation = ctx.parse_role(a, b)
+        if role and role not in m.roles:
+            m.roles.append(role)
+        m.ranks += [r for r in ranks if r not in m.ranks]
+        if affiliation and affiliation not in m.affiliations:
+            m.affiliations.append(affiliation)
+
+    # ------------------------------------------------------------------ grouping
+    def _group(self, ctx: "_Context", mentions: list[_Mention]) -> list[_Group]:
+        groups: list[_Group] = []
+        persons: list[_Group] = []
+        # persons, longest names first: short forms join the full name ("Putin" -> "Vladimir Putin")
+        for m in mentions:
+            target = ctx.aliases.get(m.text)
+            if target is not None and target is not m and m.source != GAZ and target.type != m.type:
+                m.type = target.type  # "Dinkes" is what "Dinas Kesehatan (Dinkes)" said it is
+            if m.type == "PERSON" and m.end - m.start == 1 and ctx.is_acronym(m.start):
+                m.type = None  # initials ("Saudara AS"): joined to the person below
+        for m in sorted((m for m in mentions if m.type == "PERSON"), key=lambda m: (-len(m.key), m.start)):
+            grp = self._person_group(persons, m)
+            if grp is None:
+                grp = _Group("PERSON", key=m.key)
+                persons.append(grp)
+                groups.append(grp)
+            grp.mentions.append(m)
+        by_key: dict[object, _Group] = {}
+        for m in mentions:
+            if m.type == "PERSON":
+                continue
+            text = ctx.doc[m.start:m.end].text
+            if m.type is None and m.end - m.start == 1 and ctx.is_acronym(m.start):
+                grp = self._initials_group(persons, text, ctx)
+                if grp is not None:
+                    grp.mentions.append(m)
+                    continue
+            if text in ctx.initials or (len(m.key) == 1 and text in ctx.aliases
+                                        and ctx.aliases[text].type == "PERSON"):
+                grp = self._initials_group(persons, text, ctx)
+                if grp is not None:
+                    grp.mentions.append(m)
+                continue
+            if m.source != GAZ:  # a short form of a person the model typed as something else
+                grp = self._person_group(persons, m, strict=True)
+                if grp is not None:
+                    grp.mentions.append(m)
+                    continue
+            if m.type is None:
+                grp = None
+                if m.start > 0 and ctx.doc[m.start - 1].lower_ in ctx.g.place_cues:
+                    m.type = "LOC"
+                else:
+                    continue  # a bare capitalised word nobody vouches for
+            if m.place is not None and m.place.kind in (COUNTRY, ALIAS):
+                k: object = ("iso", m.place.iso3)
+            else:
+                alias_of = ctx.alias_target(m)
+                if alias_of is not None and alias_of.type != "PERSON":
+                    k = ("key", alias_of.key)
+                else:
+                    k = ("key", m.key)
+            grp = by_key.get(k)
+            if grp is None:
+                grp = _Group(m.type, key=m.key, iso3=m.place.iso3 if m.place else None)
+                by_key[k] = grp
+                groups.append(grp)
+            grp.mentions.append(m)
+        # a short form of an organisation's name: "TMC" -> "TMC Polda Metro Jaya"
+        for grp in groups:
+            if grp.type != "ORG" or len(grp.key) != 1 or any(m.source == GAZ for m in grp.mentions):
+                continue
+            longer = [o for o in groups if o is not grp and o.type == "ORG" and len(o.key) > 1
+                      and o.key[0] == grp.key[0] and o.mentions]
+            if len(longer) == 1:
+                longer[0].mentions += grp.mentions
+                grp.mentions = []
+        groups = [grp for grp in groups if grp.mentions]
+        groups.sort(key=lambda grp: min(m.start for m in grp.mentions))
+        return groups
+
+    @staticmethod
+    def _person_group(persons: list[_Group], m: _Mention, strict: bool = False) -> _Group | None:
+        keyset = set(m.key)
+        found = [grp for grp in persons if keyset <= set(grp.key) and (not strict or len(grp.key) > len(m.key))]
+        if not found:
+            return None
+        if len(found) == 1:
+            return found[0]
+        if len(m.key) == 1:  # "Prabowo": the full name that starts with it, else the one that ends with it
+            for pos in (0, -1):
+                at = [grp for grp in found if grp.key[pos] == m.key[0]]
+                if len(at) == 1:
+                    return at[0]
+                if at:
+                    found = at
+                    break
+        before = [grp for grp in found if any(x.start < m.start for x in grp.mentions)]
+        if before:
+            return max(before, key=lambda grp: max(x.start for x in grp.mentions if x.start < m.start))
+        return found[0]
+
+    @staticmethod
+    def _initials_group(persons: list[_Group], acr: str, ctx: "_Context") -> _Group | None:
+        if acr in ctx.aliases and ctx.aliases[acr].type == "PERSON":
+            target = ctx.aliases[acr]
+            for grp in persons:
+                if target in grp.mentions:
+                    return grp
+        for grp in persons:
+            if len(grp.key) >= 2 and "".join(w[0] for w in grp.key) == acr.lower():
+                return grp
+        return None
+
+    # ------------------------------------------------------------------ entities
+    def _entities(self, ctx: "_Context", groups: list[_Group]) -> list[Entity]:
+        out = []
+        for grp in groups:
+            if not grp.mentions:
+                continue
+            name = _canonical(grp)
+            if not name or (grp.type == "PERSON" and len(_norm_key(name)) == 0):
+                continue
+            roles, ranks, affs = [], [], []
+            for m in grp.mentions:
+                roles += [r for r in m.roles if r not in roles]
+                ranks += [r for r in m.ranks if r not in ranks]
+                affs += [a for a in m.affiliations if a not in affs]
+            country = grp.iso3
+            if country is None:
+                if grp.type == "PERSON":
+                    country = next((c for c in map(country_of, roles + affs) if c), None)
+                else:
+                    country = next((c for c in map(country_of, [name] + [m.text for m in grp.mentions]) if c),
+                                   None)
+            mentions = [_mention(ctx, m) for m in sorted(grp.mentions, key=lambda m: m.start)]
+            out.append(Entity(id=f"e{len(out) + 1}", name=name, type=grp.type, country=country, roles=roles,
+                              mentions=mentions, affiliations=affs, ranks=ranks))
+        return out
+
+
+def _mention(ctx: "_Context", m: _Mention) -> Mention:
+    """The record mention: char offsets that slice doc.text to exactly its text."""
+    span = ctx.doc[m.start:m.end]
+    start = ctx.text.find(m.text, span.start_char, span.end_char)
+    if start < 0:
+        return Mention(start=span.start_char, end=span.end_char, text=span.text)
+    return Mention(start=start, end=start + len(m.text), text=m.text)
+
+
+def _place_type(ctx: "_Context", place: Place, start: int) -> str:
+    if place.kind == ORGANISATION:
+        return "ORG"
+    if place.kind == INSTITUTION:
+        return "LOC" if start > 0 and ctx.lw[start - 1] in _LOCATIVE else "ORG"
+    return "LOC"
+
+
+def _canonical(grp: _Group) -> str:
+    ms = grp.mentions
+    if grp.type == "PERSON":
+        best = max(ms, key=lambda m: (len(m.key), len(m.text), -m.start))
+        return best.text
+    countries = [m for m in ms if m.place is not None and m.place.kind == COUNTRY]
+    pool = countries or [m for m in ms if not m.text.isupper()] or ms
+    best = max(pool, key=lambda m: (len(m.key), len(m.text), -m.start))
+    text = best.text
+    if text.isupper() and len(text) > 4 and best.source == GAZ and best.place is not None:
+        return best.place.name  # "MOSKOW" in a dateline -> "Moskow"
+    if text.isupper() and len(text) > 4 and " " not in text and not any(c.isdigit() for c in text):
+        return text.title() if grp.type == "LOC" else text
+    return text
+
+
+class _Context:
+    """Per-document views used by the rules: lower-cased words, sentence starts, gazetteer hits."""
+
+    def __init__(self, doc: Doc, g: Gazetteer):
+        self.doc, self.g = doc, g
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.lw = [t.lower_.rstrip(".") or t.lower_ for t in doc]
+        self.initials: set[str] = set()
+        self.aliases: dict[str, _Mention] = {}
+        self.place_at: dict[int, int] = {}
+        self.person_tokens: set[int] = set()
+        self._common_acronyms: set[str] | None = None
+        self._excluded: set[int] = set()
+        self.sent_start = self._sent_starts()
+        self._mid_caps = {t.text for i, t in enumerate(doc) if not self.sent_start[i] and t.text[:1].isupper()}
+        self._dateline()
+        # words the model reads as (part of) a place or organisation somewhere in this article:
+        # inside a role they are not the start of a name ("Wali Kota Manado | Vicky Lumentut")
+        self.known_places = {t.lower_ for e in doc.ents if e.label_ in LABELS and LABELS[e.label_] != "PERSON"
+                             for t in e if t.text[:1].isupper()} if doc.has_annotation("ENT_IOB") else set()
+        if self.dateline_city is not None:
+            self.known_places.update(t.lower_ for t in self.dateline_city)
+        for i in range(1, len(doc)):
+            if self.is_acronym(i) and self.is_honorific_at(i - 1):
+                self.initials.add(doc[i].text)  # "saudara HPS": a person's initials
+
+    # -- sentences
+    def _sent_starts(self) -> list[bool]:
+        doc = self.doc
+        starts = [False] * len(doc)
+        parsed = doc.has_annotation("SENT_START")
+        for i, t in enumerate(doc):
+            if i == 0:
+                starts[i] = True
+                continue
+            prev = doc[i - 1]
+            starts[i] = (parsed and t.is_sent_start) or prev.text in {".", "!", "?", ":"} or prev.is_space \
+                or "\n" in prev.whitespace_ or (prev.text in "\"“”'" and starts[i - 1])
+        return starts
+
+    def sent_end(self, i: int) -> int:
+        j = i + 1
+        while j < len(self.doc) and not self.sent_start[j]:
+            j += 1
+        return j
+
+    def _dateline(self) -> None:
+        doc = self.doc
+        self.dateline_city = None
+        m = _DATELINE_RE.match(self.text[:160])
+        if not m:
+            return
+        c = "city1" if m.group("city1") else "city2"
+        self.dateline_city = doc.char_span(m.start(c), m.end(c), alignment_mode="contract")
+        outlet = m.group("outlet1") or m.group("outlet2")
+        if outlet:
+            o = m.start("outlet1") if m.group("outlet1") else m.start("outlet2")
+            span = doc.char_span(o, o + len(outlet), alignment_mode="expand")
+            if span is not None:
+                self._excluded.update(range(span.start, span.end))
+
+    def excluded(self, start: int, end: int) -> bool:
+        return any(i in self._excluded for i in range(start, end))
+
+    # -- token tests
+    def is_acronym(self, i: int) -> bool:
+        t = self.doc[i].text
+        return 2 <= len(t) <= 8 and t.isupper() and t.isalpha()
+
+    def split_conjoined(self, start: int, end: int) -> list[tuple[int, int]]:
+        """"PT PGN dan PT Inti Alasindo Energi" -> two organisations."""
+        parts, a = [], start
+        for i in range(start + 1, end - 1):
+            if (self.lw[i] == "dan" or self.doc[i].text == ",") and self.institution_len(i + 1):
+                parts.append((a, i))
+                a = i + 1
+        parts.append((a, end))
+        return [(x, y) for x, y in parts if y > x]
+
+    def title_inside(self, a: int, b: int) -> int | None:
+        """Where a rank or honorific followed by a name starts inside doc[a:b] (after its first word)."""
+        g = self.g
+        for i in range(a + 1, b - 1):
+            n = g.match_at(self.lw, i, g.ranks) or g.match_at(self.lw, i, g.honorifics)
+            if n and i + n < b and self.is_name_word(i + n):
+                return i
+        return None
+
+    def ends_rank(self, i: int) -> bool:
+        """A rank or honorific ends right before doc[i] ("Komisaris Jenderal | Listyo")."""
+        g = self.g
+        for j in range(max(0, i - 4), i):
+            if g.match_at(self.lw, j, g.ranks) == i - j or g.match_at(self.lw, j, g.honorifics) == i - j:
+                return True
+        return False
+
+    def institution_len(self, i: int) -> int:
+        return self.g.match_at(self.lw, i, self.g.institutions) if self.doc[i].text[:1].isupper() else 0
+
+    def is_common_acronym(self, i: int) -> bool:
+        """An acronym that is a unit ("USD 15 juta"), or that a text spells out as a common noun
+        or a title ("crude palm oil (CPO)", "Menteri Energi dan Sumber Daya Mineral (ESDM)")."""
+        doc = self.doc
+        if i + 1 < len(doc) and doc[i + 1].like_num:
+            return True
+        if self._common_acronyms is None:
+            self._common_acronyms = set()
+            for k in range(2, len(doc) - 1):
+                if doc[k].text == _OPEN and k + 2 < len(doc) and doc[k + 2].text == _CLOSE and \
+                        self.is_short_form(k + 1):
+                    prev = doc[k - 1]
+                    if prev.text[:1].islower() or self._in_title(k - 1):
+                        self._common_acronyms.add(doc[k + 1].text)
+        return doc[i].text in self._common_acronyms
+
+    def _in_title(self, i: int) -> bool:
+        """doc[i] ends a capitalised run that starts with a role head ("Menteri ... Mineral")."""
+        j = i
+        while j > 0 and (self.doc[j - 1].text[:1].isupper() or self.lw[j - 1] in self.g.role_inner) \
+                and not self.sent_start[j]:
+            j -= 1
+        return any(self.g.match_at(self.lw, k, self.g.role_heads) for k in range(j, i + 1)) and \
+            not any(self.institution_len(k) for k in range(j, i + 1))
+
+    def is_short_form(self, i: int) -> bool:
+        """An acronym or a clipped form in brackets after a name: "(KPK)", "(ISW)", "(Monas)"."""
+        t = self.doc[i].text
+        return self.is_acronym(i) or (t[:1].isupper() and t.isalpha() and 3 <= len(t) <= 10
+                                      and t not in self.g.not_names)
+
+    def is_cap(self, i: int) -> bool:
+        t = self.doc[i].text
+        return t[:1].isupper() and any(c.isalpha() for c in t) and t not in self.g.not_names
+
+    def is_name_word(self, i: int) -> bool:
+        """A capitalised word that can continue a person's name (not a title, place or acronym)."""
+        t = self.doc[i].text
+        if not (t[:1].isupper() and t.isalpha()) or t in self.g.not_names or t.isupper():
+            return False
+        return not (self.title_len(i) or self.org_head_len(i) or self.lw[i] in self.g.role_inner)
+
+    def is_honorific_at(self, i: int) -> bool:
+        return any(self.g.match_at(self.lw, j, self.g.honorifics) == i - j + 1 for j in range(max(0, i - 2), i + 1))
+
+    def title_len(self, i: int) -> int:
+        return self.g.is_title_word(self.lw, i)
+
+    def org_head_len(self, i: int) -> int:
+        return self.g.match_at(self.lw, i, self.g.org_heads) if self.doc[i].text[:1].isupper() else 0
+
+    def is_sent_start_only_word(self, a: int, b: int) -> bool:
+        """A single sentence-initial capitalised word never written capitalised mid-sentence."""
+        return b - a == 1 and self.sent_start[a] and self.doc[a].text not in self._mid_caps
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.doc[start].text.strip(_PUNCT_STRIP) == "":
+            start += 1
+        while end > start and self.doc[end - 1].text.strip(_PUNCT_STRIP) == "":
+            end -= 1
+        return start, end
+
+    def skip_titles(self, start: int, end: int, always_places: bool = False) -> int:
+        """First token of the name in doc[start:end] after honorifics, ranks and role phrases."""
+        g, i, in_role = self.g, start, False
+        while i < end:
+            n = g.match_at(self.lw, i, g.honorifics) or g.match_at(self.lw, i, g.ranks)
+            if n:
+                i += n
+                continue
+            n = g.match_at(self.lw, i, g.role_heads)
+            if n:
+                i, in_role = i + n, True
+                continue
+            if in_role or always_places:
+                n = self.place_at.get(i, 0) or (1 if in_role and i + 1 < end and self.lw[i] in self.known_places
+                                                else 0)
+                if n:
+                    i += n
+                    continue
+                t = self.doc[i]
+                if in_role and (self.lw[i] in g.role_inner or self.is_acronym(i) or not t.text[:1].isupper()
+                                or t.text in (_OPEN, _CLOSE, ",")):
+                    i += 1
+                    continue
+            break
+        return i
+
+    def last_title_end(self, a: int, b: int) -> int:
+        """In a run "role ... name", the first token after the last title-like word."""
+        g, i, last = self.g, a, a
+        while i < b:
+            n = self.title_len(i) or self.place_at.get(i, 0) or self.org_head_len(i) or \
+                (1 if self.lw[i] in self.known_places and i + 1 < b else 0)
+            if n:
+                i += n
+                last = i
+                continue
+            if self.lw[i] in g.role_inner or self.is_acronym(i):
+                i += 1
+                last = i
+                continue
+            i += 1
+        return last
+
+    def cap_runs(self) -> list[tuple[int, int]]:
+        """Maximal runs of capitalised words (with name particles and 'dan' inside ORG names)."""
+        doc, n, runs, i = self.doc, len(self.doc), [], 0
+        while i < n:
+            if not self.is_cap(i):
+                i += 1
+                continue
+            j = i + 1
+            org = bool(self.org_head_len(i))
+            while j < n:
+                if self.doc[j - 1].whitespace_ == "" and doc[j].text == "-":
+                    break
+                if self.is_cap(j) and not (self.sent_start[j]):
+                    j += 1
+                elif j + 1 < n and self.is_cap(j + 1) and (
+                        self.lw[j] in _NAME_PARTICLES
+                        or (org and self.lw[j] == "dan" and not self.org_head_len(j + 1))
+                        or (doc[j].text == "/" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)):
+                    j += 2
+                else:
+                    break
+            # a sentence-initial common word is not part of a name: "Kesepakatan ini ..." / "Kemudian, Hendi"
+            if self.sent_start[i] and doc[i].text not in self._mid_caps and not self.title_len(i) \
+                    and not self.org_head_len(i) and not self.place_at.get(i):
+                i += 1
+                if i >= j:
+                    continue
+            runs.append((i, j))
+            i = j
+        return runs
+
+    # -- roles
+    def role_left(self, start: int) -> tuple[int, int] | None:
+        """The role phrase written before a name ("Menteri Luar Negeri Korea Utara, Choe")."""
+        g, doc = self.g, self.doc
+        j = start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        b, depth, first = j + 1, 0, None
+        while j >= 0 and b - j <= 15 and j not in self.person_tokens:
+            t, lw = doc[j], self.lw[j]
+            if t.text == _CLOSE:
+                depth += 1
+            elif t.text == _OPEN:
+                depth -= 1
+            elif depth == 0 and not (t.text[:1].isupper() or lw in g.role_inner or
+                                     any(k and k[0] == lw for k in g.role_heads)):
+                break
+            if depth == 0 and self.title_len(j):
+                first = j
+            if self.sent_start[j]:
+                break
+            j -= 1
+        if first is None:
+            return None
+        return first, b
+
+    def role_right(self, end: int) -> tuple[int, int] | None:
+        """The role in apposition after a name ("Dmitry Peskov, juru bicara Kremlin," / "selaku ...")."""
+        g, doc, n = self.g, self.doc, len(self.doc)
+        i = end
+        if i + 2 < n and doc[i].text == _OPEN and doc[i + 2].text == _CLOSE:
+            i += 3
+        if i < n and (doc[i].text == "," or self.lw[i] in {"selaku", "sebagai"}):
+            i += 1
+        else:
+            return None
+        if i >= n or not self.title_len(i):
+            return None
+        a, j = i, i
+        while j < n and j - a < 15:
+            t, lw = doc[j], self.lw[j]
+            if t.text in (_OPEN, _CLOSE) or t.text[:1].isupper() or lw in g.role_inner or \
+                    any(k and k[0] == lw for k in g.role_heads):
+                j += 1
+                continue
+            break
+        while j > a and self.lw[j - 1] in {"dan", "untuk", "(", ")"}:
+            j -= 1
+        return a, j
+
+    def parse_role(self, a: int, b: int) -> tuple[str, list[str], str | None]:
+        """Split doc[a:b] into (role, ranks, affiliation): "Kepala Unit Reserse Kriminal | Kepolisian
+        Sektor Tamansari | Ajun Komisaris" -> role, ["Ajun Komisaris"], "Kepolisian Sektor Tamansari"."""
+        g, doc = self.g, self.doc
+        ranks: list[str] = []
+        role_toks: list[int] = []
+        aff_toks: list[int] = []
+        i, depth, head_done = a, 0, False
+        while i < b:
+            t = doc[i].text
+            if t == _OPEN:
+                depth += 1
+            if depth or t in (_OPEN, _CLOSE, ","):
+                if t == _CLOSE:
+                    depth = max(0, depth - 1)
+                i += 1
+                continue
+            n = g.match_at(self.lw, i, g.ranks)
+            if n and (head_done or i == a) and not g.match_at(self.lw, i, g.role_heads) > n:
+                ranks.append(doc[i:i + n].text)
+                i += n
+                continue
+            n = g.match_at(self.lw, i, g.honorifics)
+            if n:
+                i += n
+                continue
+            if head_done and not aff_toks and g.match_at(self.lw, i, g.institutions) and \
+                    doc[i].text[:1].isupper():
+                aff_toks.append(i)
+                i += 1
+                continue
+            if aff_toks:
+                aff_toks.append(i)
+            else:
+                role_toks.append(i)
+                head_done = True
+            i += 1
+        role = " ".join(doc[k].text for k in role_toks).strip(_PUNCT_STRIP)
+        aff = " ".join(doc[k].text for k in aff_toks).strip(_PUNCT_STRIP) or None
+        return role, ranks, aff
+
+    def alias_target(self, m: _Mention) -> _Mention | None:
+        """The full-name mention an acronym mention stands for ("PGN", "PT PGN")."""
+        last = self.doc[m.end - 1].text
+        if last in self.aliases and (m.end - m.start == 1 or self.is_acronym(m.end - 1)) and all(self.org_head_len(i) for i in range(m.start, m.end - 1)):
+            target = self.aliases[last]
+            return None if target is m else target
+        return None
+
+
+# ---------------------------------------------------------------------- helpers for other components
+def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
+    """The entity with a mention overlapping [start_char, end_char) (the longest overlap wins)."""
+    best, best_overlap = None, 0
+    for ent in doc._.entities or []:
+        for m in ent.mentions:
+            overlap = min(end_char, m.end) - max(start_char, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = ent, overlap
+    return best
+
+
+def find_entity(doc: Doc, name: str) -> Entity | None:
+    """The entity named `name` (canonical or mention, normalised), or whose name contains it."""
+    key = _norm_key(name or "")
+    if not key:
+        return None
+    ents = doc._.entities or []
+    for ent in ents:
+        if _norm_key(ent.name) == key or any(_norm_key(m.text) == key for m in ent.mentions):
+            return ent
+    for ent in ents:
+        if ent.type == "PERSON" and set(key) <= set(_norm_key(ent.name)):
+            return ent
+    return None
+
+
+def role_of(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """The role written next to the mention at [start_char, end_char) ("Juru bicara Kremlin")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    ctx = _Context(doc, get_gazetteer())
+    for found in (ctx.role_left(span.start), ctx.role_right(span.end)):
+        if found is not None:
+            role, _ranks, _aff = ctx.parse_role(*found)
+            if role:
+                return role
+    return None

@@ -1,4 +1,5 @@
-"""Where articles come from: files (.txt .html .json .jsonl), directories, globs and stdin.
+"""Where articles come from: files (.txt .html .json .jsonl, RSS/Atom feeds, sitemaps, WARC
+archives), directories, globs and stdin.
 
 `read_sources(paths)` yields one SourceDocument per article; an input that cannot be read yields
 a SourceDocument with `error` set, so a batch goes on.
@@ -20,7 +21,9 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom"}
+XML_SUFFIXES = {".xml"}  # a feed or a sitemap, told apart by content
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | XML_SUFFIXES
 
 
 @dataclass
@@ -50,13 +53,20 @@ def read_sources(paths: Iterable[str]) -> Iterator[SourceDocument]:
         for match in matches:
             p = Path(match)
             if p.is_dir():
-                files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in KNOWN_SUFFIXES)
+                files = sorted(f for f in p.rglob("*") if f.is_file() and _readable(f))
                 if not files:
-                    yield SourceDocument(origin=match, error=f"directory {match!r} holds no .txt/.html/.json/.jsonl file")
+                    yield SourceDocument(origin=match, error=f"directory {match!r} holds no .txt/.html/.json/.jsonl/"
+                                                             f".rss/.atom/.xml/.warc file")
                 for f in files:
                     yield from read_file(f)
             else:
                 yield from read_file(p)
+
+
+def _readable(path: Path) -> bool:
+    from warta.sources.warc import is_warc
+
+    return path.suffix.lower() in KNOWN_SUFFIXES or is_warc(path)
 
 
 def read_file(path: Path) -> Iterator[SourceDocument]:
@@ -66,6 +76,11 @@ def read_file(path: Path) -> Iterator[SourceDocument]:
         return
     if not path.is_file():
         yield SourceDocument(origin=origin, error=f"not a regular file: {origin}")
+        return
+    from warta.sources.warc import is_warc, read_warc
+
+    if is_warc(path):  # streamed record by record; max_bytes applies to each record
+        yield from read_warc(path)
         return
     limit = get_settings().max_bytes
     suffix = path.suffix.lower()
@@ -96,6 +111,19 @@ def from_bytes(data: bytes, origin: str, suffix: str) -> Iterator[SourceDocument
     except NotText as e:
         yield SourceDocument(origin=origin, error=str(e))
         return
+    if suffix in FEED_SUFFIXES or suffix in XML_SUFFIXES:
+        from warta.sources.feeds import looks_like_feed, read_feed
+        from warta.sources.sitemaps import looks_like_sitemap, read_sitemap
+
+        if looks_like_sitemap(text):
+            yield from read_sitemap(data, origin)
+        elif suffix in FEED_SUFFIXES or looks_like_feed(text):
+            yield from read_feed(data, origin)
+        elif _looks_like_html(text):  # XHTML with an XML prolog
+            yield SourceDocument(origin=origin, html=text)
+        else:
+            yield SourceDocument(origin=origin, error="XML file is neither an RSS/Atom feed nor a sitemap")
+        return
     if suffix in HTML_SUFFIXES or (suffix not in KNOWN_SUFFIXES and _looks_like_html(text)):
         yield SourceDocument(origin=origin, html=text)
     elif suffix in JSON_SUFFIXES:
@@ -110,28 +138,54 @@ def from_bytes(data: bytes, origin: str, suffix: str) -> Iterator[SourceDocument
 
 def _looks_like_html(text: str) -> bool:
     head = text[:2000].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or "<body" in head
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<!doctype html" in head
 
 
 def _read_stdin() -> Iterator[SourceDocument]:
-    data = sys.stdin.buffer.read()
+    limit = get_settings().max_bytes
+    data = sys.stdin.buffer.read(limit + 1)
+    if len(data) > limit:
+        yield SourceDocument(origin="<stdin>", error=f"standard input is over the {limit:,}-byte limit "
+                                                      f"(setting max_bytes, env WARTA_MAX_BYTES)")
+        return
     text_head = data[:2000].lstrip()
     if text_head.startswith(b"{") or text_head.startswith(b"["):
         suffix = ".jsonl" if text_head.startswith(b"{") and b"\n{" in data else ".json"
     elif text_head.lower().startswith((b"<!doctype", b"<html")):
         suffix = ".html"
+    elif text_head.lower().startswith((b"<?xml", b"<rss", b"<feed", b"<urlset", b"<sitemapindex")):
+        suffix = ".xml"  # a feed or a sitemap, told apart by content
     else:
         suffix = ".txt"
     yield from from_bytes(data, "<stdin>", suffix)
 
 
-def _read_jsonl_lines(fh, origin: str, limit: int) -> Iterator[SourceDocument]:
-    for n, raw in enumerate(fh, 1):
-        where = f"{origin}:{n}"
-        if not raw.strip():
+def _bounded_lines(fh, limit: int) -> Iterator[tuple[bytes, int]]:
+    """(line, size) pairs, never holding more than limit+1 bytes of one line in memory."""
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        size = len(raw)
+        if size > limit and not raw.endswith(b"\n"):
+            while True:  # skip the rest of the over-long line, in chunks
+                more = fh.readline(1 << 20)
+                size += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield b"", size
             continue
-        if len(raw) > limit:
-            yield SourceDocument(origin=where, error=f"line is {len(raw):,} bytes, over the {limit:,}-byte limit")
+        yield raw, size
+
+
+def _read_jsonl_lines(fh, origin: str, limit: int) -> Iterator[SourceDocument]:
+    for n, (raw, size) in enumerate(_bounded_lines(fh, limit), 1):
+        where = f"{origin}:{n}"
+        if size > limit:
+            yield SourceDocument(origin=where, error=f"line is {size:,} bytes, over the {limit:,}-byte limit "
+                                                     f"(setting max_bytes, env WARTA_MAX_BYTES)")
+            continue
+        if not raw.strip():
             continue
         try:
             line = raw.decode("utf-8")
@@ -149,6 +203,8 @@ def _from_json_line(line: str, where: str) -> SourceDocument:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
         return SourceDocument(origin=where, error=f"line is not valid JSON ({e.msg} at column {e.colno})")
+    except RecursionError:
+        return SourceDocument(origin=where, error="line is not usable JSON (nested too deeply)")
     return _from_object(obj, where)
 
 
@@ -157,6 +213,9 @@ def _from_json_text(text: str, origin: str) -> Iterator[SourceDocument]:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
         yield SourceDocument(origin=origin, error=f"not valid JSON ({e.msg} at line {e.lineno})")
+        return
+    except RecursionError:
+        yield SourceDocument(origin=origin, error="not usable JSON (nested too deeply)")
         return
     if isinstance(obj, list):
         for i, item in enumerate(obj):

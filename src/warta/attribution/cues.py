@@ -1,0 +1,81 @@
+"""The reporting-cue lexicon (warta/data/reporting_cues.txt), loaded once into sets and patterns."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _read_sections(text: str) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1].strip(), [])
+        elif current is not None and line not in current:
+            current.append(line)
+    return sections
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    inverted: frozenset[str]
+    verbs: frozenset[str]
+    nominal: frozenset[str]
+    statement_nouns: frozenset[str]
+    passive: frozenset[str]
+    fronting: frozenset[str]
+    pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    titles: frozenset[str]
+    ranks: frozenset[str]
+    roles: frozenset[str]
+    phrase_end: frozenset[str]
+    place_words: frozenset[str]
+    connectives: frozenset[str]
+    adverbs: frozenset[str]
+    complementizers: frozenset[str]
+    negations: frozenset[str]
+    org_heads: frozenset[str]
+    #: a cue right after a closing quote mark: "…," kata X / ujarnya / kata dia
+    after_quote: re.Pattern
+    #: any reporting verb as a whole word (affixed verbs and base forms with -nya)
+    verb_word: re.Pattern
+    #: passive cue words
+    passive_word: re.Pattern
+
+    def is_cue_word(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.verbs or w in self.inverted or (w.endswith("nya") and w[:-3] in self.inverted)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    text = resources.files("warta.data").joinpath("reporting_cues.txt").read_text("utf-8")
+    s = _read_sections(text)
+    inverted = set(s.get("inverted", []))
+    verbs = set(s.get("verb", []))
+    base_forms = inverted | verbs
+    after = _alternation(list(base_forms) + [w + "nya" for w in inverted])
+    after_quote = re.compile(rf"(?i)[\s,]*(?P<cue>(?:{after})(?:nya)?)\b")
+    verb_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(verbs)}))\b")
+    passive_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(s.get('passive', []))}))\b")
+    return Cues(
+        inverted=frozenset(inverted), verbs=frozenset(verbs), nominal=frozenset(s.get("nominal", [])),
+        statement_nouns=frozenset(s.get("statement_noun", [])), passive=frozenset(s.get("passive", [])),
+        fronting=frozenset(s.get("fronting", [])), pronouns=frozenset(s.get("pronoun", [])),
+        plural_pronouns=frozenset(s.get("plural_pronoun", [])), titles=frozenset(s.get("title", [])),
+        ranks=frozenset(s.get("rank", [])), roles=frozenset(s.get("role", [])),
+        phrase_end=frozenset(s.get("role_phrase_end", [])),
+        place_words=frozenset(s.get("place_word", [])), connectives=frozenset(s.get("connective", [])),
+        adverbs=frozenset(s.get("adverb", [])), complementizers=frozenset(s.get("complementizer", [])),
+        negations=frozenset(s.get("negation", [])), org_heads=frozenset(s.get("org_head", [])), after_quote=after_quote, verb_word=verb_word,
+        passive_word=passive_word)

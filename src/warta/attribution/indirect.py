@@ -1,0 +1,249 @@
+"""Indirect (reported) speech in one sentence: the patterns of Indonesian news.
+
+* subject + cue verb: "X mengatakan(,| bahwa| keyakinannya bahwa) …", "X, dalam sambutannya,
+  menekankan …", coordinated "… dan menekankan bahwa …" (a second act by the same speaker);
+* inverted: "…, kata X", "…, ujarnya", "…, X menambahkan";
+* fronted: "…, demikian disampaikan X", "…, menurut X";
+* "Menurut X, …" / "Menurutnya, …";
+* reports: "laporan dari A, B dan C yang menyebutkan bahwa …" (several speakers).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warta.attribution.cues import Cues
+from warta.attribution.speakers import words
+
+_TRIM = " \t\n,.;:—–-"
+_DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+_SOURCE_PREFIXES = ("dilansir", "dikutip", "mengutip", "melansir", "seperti")
+
+
+@dataclass
+class Act:
+    kind: str
+    start: int
+    end: int
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    phrase: tuple[int, int] | None  # speaker phrase span
+    pronoun: bool = False  # the cue itself points back (ujarnya, menurutnya)
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM + "\"“”„'‘’":
+        if text[s] in "\"“”„'‘’" and not _balanced_mark_at(text, s, e):
+            s += 1
+            continue
+        if text[s] in "\"“”„'‘’":
+            break
+        s += 1
+    while e > s and (text[e - 1] in _TRIM or (text[e - 1] in "\"“”„" and not _balanced_mark_at(text, s, e))):
+        e -= 1
+    return s, e
+
+
+def _balanced_mark_at(text: str, s: int, e: int) -> bool:
+    return sum(text[i] in "\"“”„" for i in range(s, e)) % 2 == 0
+
+
+class IndirectFinder:
+    def __init__(self, cues: Cues):
+        self.c = cues
+        self._verb = cues.verb_word
+        inv = "|".join(sorted(cues.inverted, key=len, reverse=True))
+        verbs = "|".join(sorted(cues.verbs, key=len, reverse=True))
+        passive = "|".join(sorted(cues.passive, key=len, reverse=True))
+        front = "|".join(sorted(cues.fronting, key=len, reverse=True))
+        # "…, kata X." / "…, ujarnya." / "…, demikian disampaikan X" / "…, menurut X"
+        self._tail = re.compile(
+            rf"(?i),\s*(?:(?:{front})\s+)?(?P<cue>(?:{inv})(?:nya)?|(?:{passive})|menurut(?:nya)?|(?:{verbs}))"
+            rf"(?=[\s,.]|$)")
+        nouns = "|".join(sorted(cues.statement_nouns, key=len, reverse=True))
+        self._nouns = nouns
+        self._menurut = re.compile(r"(?:(?:Namun|Tetapi|Sementara itu|Akan tetapi|Adapun|Bahkan),?\s+)?"
+                                   rf"(?P<cue>[Mm]enurut(?:nya)?|[Bb]erdasarkan\s+(?:{nouns})|[Mm]engutip)\b")
+        self._report = re.compile(
+            rf"(?i)\b(?:laporan|pernyataan|keterangan|klaim)\s+(?:resmi\s+)?(?:dari|oleh)\s+(?P<who>[^.;]{{2,120}}?)"
+            rf"\s+yang\s+(?P<cue>{verbs})\b")
+        self._coord = re.compile(rf"(?i)\s(?:dan|serta|sekaligus|lalu|kemudian)\s+(?:juga\s+)?(?P<cue>{verbs})\b")
+
+    def find(self, text: str, s: int, e: int, blocked) -> list[Act]:
+        """Reporting acts in sentence text[s:e]; blocked(pos) tells whether pos is inside a direct quote."""
+        for fn in (self._menurut_front, self._reports, self._subject_verb, self._tail_cue):
+            acts = fn(text, s, e, blocked)
+            if acts:
+                return acts
+        return []
+
+    # "Menurut X, …"
+    def _menurut_front(self, text, s, e, blocked):
+        m = self._menurut.match(text, s, e)
+        if not m:
+            return []
+        cs, ce = m.start("cue"), m.end("cue")
+        if m.group("cue").lower().endswith("nya"):
+            comma = text.find(",", ce, e)
+            cstart = comma + 1 if comma != -1 and comma - ce < 3 else ce
+            a, b = trim(text, cstart, e)
+            return [Act("indirect", a, b, m.group("cue"), cs, ce, None, pronoun=True)] if b - a > 10 else []
+        comma = text.find(",", ce, e)
+        if comma == -1 or comma - ce > 80:
+            return []
+        who = words(text[ce:comma])
+        if not who:
+            return []
+        w0 = who[0][0].lower()
+        if not (who[0][0][:1].isupper() or w0 in self.c.roles or w0 in self.c.pronouns or w0 == "pihak"
+                or not m.group("cue").lower().startswith("menurut")):
+            return []
+        a, b = trim(text, comma + 1, e)
+        if b - a < 10 or blocked(a):
+            return []
+        return [Act("indirect", a, b, m.group("cue"), cs, ce, (ce + 1, comma))]
+
+    # "laporan dari A, B, dan C yang menyebutkan bahwa …"
+    def _reports(self, text, s, e, blocked):
+        m = self._report.search(text, s, e)
+        if not m:
+            return []
+        a = self._content_start(text, m.end("cue"), e)
+        a, b = trim(text, a, e)
+        if b - a < 10:
+            return []
+        return [Act("indirect", a, b, m.group("cue"), m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")))]
+
+    # "X (, parenthetical,) (juga) mengatakan (bahwa) …"
+    def _subject_verb(self, text, s, e, blocked):
+        for m in self._verb.finditer(text, s, e):
+            if blocked(m.start()):
+                continue
+            before = words(text[s:m.start()])
+            if len(before) > 30:
+                return []
+            if before and before[-1][0].lower() in self.c.negations:
+                return []
+            subj = self._subject(text, s, m.start())
+            if subj is None:
+                continue
+            if text[m.start()].isupper():
+                continue
+            a = self._content_start(text, m.end(), e)
+            a, b = trim(text, a, e)
+            if b - a < 8 or len(words(text[a:b])) < 2:
+                return []
+            if text[a] in "\"“”„" or (blocked(a) and blocked(b - 1)):
+                return []  # the content is a direct quote: attributed there
+            acts = [Act("indirect", a, b, m.group("cue"), m.start(), m.end(), subj)]
+            # a coordinated second act: "… dan menekankan bahwa …"
+            c = self._coord.search(text, a, b)
+            if c and not blocked(c.start()):
+                a2 = self._content_start(text, c.end("cue"), e)
+                a2, b2 = trim(text, a2, e)
+                if b2 - a2 > 10:
+                    acts[0].end = trim(text, a, c.start())[1]
+                    acts.append(Act("indirect", a2, b2, c.group("cue"), c.start("cue"), c.end("cue"), subj))
+            return acts
+        return []
+
+    # "…, kata X." / "…, ujarnya." / "…, demikian disampaikan X."
+    def _tail_cue(self, text, s, e, blocked):
+        for m in self._tail.finditer(text, s, e):
+            if blocked(m.start()):
+                continue
+            a, b = trim(text, s, m.start())
+            if len(words(text[a:b])) < 4:
+                continue
+            if text[a] in "\"“”„":
+                return []
+            cue = m.group("cue")
+            ce = m.end("cue")
+            if cue.lower().endswith("nya") and cue.lower()[:-3] in self.c.inverted | {"menurut"}:
+                return [Act("indirect", a, b, cue, m.start("cue"), ce, None, pronoun=True)]
+            rest = text[ce:e].strip()
+            if not rest or not (rest[0].isupper() or rest.split()[0].lower() in self.c.pronouns | self.c.roles
+                                | {"oleh", "pihak"} or cue.lower() == "menurut"):
+                continue
+            ps = ce
+            mo = re.match(r"\s+oleh\b", text[ce:e])
+            if mo:
+                ps = ce + mo.end()
+            from warta.attribution.speakers import phrase_after
+            mn = re.match(rf"\s*(?:{self._nouns})\s+(?:resmi\s+)?(?:dari\s+)?", text[ps:e], re.I)
+            if mn:
+                ps += mn.end()
+            phrase = phrase_after(text, ps, e, self.c)
+            if phrase is None:
+                continue
+            return [Act("indirect", a, b, cue, m.start("cue"), ce, phrase)]
+        return []
+
+    def _content_start(self, text: str, pos: int, e: int) -> int:
+        """Skip ', : bahwa/agar' (and a short object before bahwa) after the cue verb."""
+        rest = text[pos:e]
+        m = re.match(r"[\s,:]*", rest)
+        p = pos + (m.end() if m else 0)
+        ws = words(text[p:min(e, p + 200)], p)
+        reach = 30 if ws and ws[0][0].lower() in ("kepada", "pada", "di", "dalam") else 7
+        for i, (w, ws_, we) in enumerate(ws[:reach]):
+            if w.lower() in self.c.complementizers:
+                if reach > 7 or (i <= 4 and all(x[0] not in ",.;" for x in ws[:i])):
+                    return we
+                break
+            if w in "\"“”„":
+                break
+        return p
+
+    def _subject(self, text: str, s: int, vs: int) -> tuple[int, int] | None:
+        """The speaker phrase before a cue verb, or None when the text there is not a subject."""
+        raw = text[s:vs]
+        if not raw.strip():
+            return None
+        # split at commas; drop connective / parenthetical parts
+        parts, pos = [], s
+        for piece in raw.split(","):
+            parts.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        kept = []
+        for a, b in parts:
+            ws = words(text[a:b])
+            if not ws:
+                continue
+            first = ws[0][0].lower()
+            if first in self.c.connectives and first not in self.c.pronouns:
+                continue
+            if any(ch.isdigit() for ch in text[a:b]) or first in _DAYS or first.startswith(_SOURCE_PREFIXES):
+                continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
+            kept.append((a, b))
+        if not kept:
+            return None
+        a, b = kept[0][0], kept[-1][1]
+        ws = words(text[a:b], a)
+        # drop trailing adverbs ("juga", "sebelumnya")
+        while ws and ws[-1][0].lower() in self.c.adverbs:
+            ws = ws[:-1]
+        if not ws or len(ws) > 14:
+            return None
+        first = ws[0][0]
+        lw = first.lower()
+        if not (first[:1].isupper() or lw in self.c.pronouns or lw in self.c.roles or lw == "pihak"):
+            return None
+        loose = lw in ("pihak", "para") or lw in self.c.roles
+        for w, _, _ in ws:
+            l = w.lower()
+            if loose and l in self.c.connectives:
+                return None
+            if loose and not re.match(r"(?:me|ber|di|ter)[a-z]{4,}", l):
+                continue
+            if w[:1].isupper() or w in ",()" or l in self.c.roles or l in self.c.pronouns or l in self.c.place_words:
+                continue
+            if l in ("pihak", "para", "itu", "ini", "tersebut", "dan", "serta", "bin", "binti", "tim", "juru",
+                     "bicara", "besar", "umum", "sang", "seorang", "sejumlah", "of", "the", "de", "van", "kuasa",
+                     "hukum", "negeri", "luar", "dalam", "sekretaris", "jenderal", "utama"):
+                continue
+            if l in self.c.titles or l in self.c.ranks:
+                continue
+            return None
+        return ws[0][1], ws[-1][2]

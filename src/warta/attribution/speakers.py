@@ -1,0 +1,478 @@
+"""Speaker phrases and their resolution to the article's people and organisations.
+
+A speaker phrase is the text that names who speaks ("Kapolres Metro Jakarta Pusat Kombes
+Susatyo Purnomo Condro", "dia", "Presiden", "juru bicara itu"). It is cleaned of titles and
+ranks, split into role and name, and resolved: a short name to the fullest name of the same
+person in the article, a pronoun or -nya cue to the current speaker, a role alone to the person
+last named with that role (else the role itself).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from warta.attribution.cues import Cues
+
+_WORD = re.compile(r"\b[A-Z]\.(?=\s)|[^\W_][\w'’\-]*|[^\w\s]")
+#: a run of capitalised words in running text (a candidate proper name)
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|bin|binti|van|de|da|al|el))*(?:\s+[A-Z][\w'’\-]*)?")
+_DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"}
+
+
+@dataclass
+class Speaker:
+    name: str
+    mention: str
+    start: int
+    end: int
+    kind: str  # person | role | org | pronoun | group
+    role: str | None = None
+    members: list["Speaker"] = field(default_factory=list)
+    entity: str | None = None
+
+
+def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _is_acronym(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+_ALTS: dict[int, tuple[str, str, str]] = {}
+
+
+def _alternations(cues: Cues) -> tuple[str, str, str]:
+    """Regex alternations of cue words (kata, ujar, menurut …), cue verbs and titles, built once."""
+    key = id(cues)
+    if key not in _ALTS:
+        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        cue_words = set(cues.inverted) | {"menurut"}
+        cue_words |= {w.capitalize() for w in cue_words}
+        titles = set(cues.titles) | set(cues.ranks)
+        titles |= {w.capitalize() for w in titles}
+        _ALTS[key] = (alt(cue_words), alt(cues.verbs), alt(titles))
+    return _ALTS[key]
+
+
+class SpeakerResolver:
+    """Per document: parses speaker phrases and resolves them; tracks the current speaker."""
+
+    def __init__(self, doc: Doc, cues: Cues):
+        self.doc = doc
+        self.text = doc.text
+        self.cues = cues
+        self.current: Speaker | None = None
+        self.role_holder: dict[str, Speaker] = {}
+        self._placey_cache: dict[str, bool] = {}
+        self._count_cache: dict[str, int] = {}
+        self._cue_alt = _alternations(cues)[0]
+        self._verb_alt = _alternations(cues)[1]
+        self._title_alt = _alternations(cues)[2]
+        self._person_spans = self._persons_from_model(doc)
+        self._full_names = self._index_full_names()
+
+    # -- the article's people ------------------------------------------------------------------
+    def _persons_from_model(self, doc: Doc) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, canonical name, entity id) of PERSON mentions from warta_entities or NER."""
+        out = []
+        for ent in doc._.entities or []:
+            if getattr(ent, "type", None) != "PERSON":
+                continue
+            name = self.clean_name(self._name_part(ent.name) or ent.name)
+            for m in ent.mentions:
+                out.append((m.start, m.end, name, ent.id))
+        if not out and doc.has_annotation("ENT_IOB"):
+            for e in doc.ents:
+                if e.label_ in ("PERSON", "PER"):
+                    name = self.clean_name(self._name_part(self._strip_titles(e.text)))
+                    if name:
+                        out.append((e.start_char, e.end_char, name, None))
+        return out
+
+    def _index_full_names(self) -> dict[str, list[tuple[int, str]]]:
+        """word (lower) -> [(position, fullest cleaned name containing it)] over the whole text."""
+        index: dict[str, list[tuple[int, str]]] = {}
+        runs = []
+        for m in _CAP_RUN.finditer(self.text):
+            name = self.clean_name(self._name_part(m.group()))
+            if name and len(name.split()) >= 2:
+                runs.append((m.start(), name))
+        self._runs = runs
+        for pos, name in runs:
+            for w in name.split():
+                index.setdefault(w.lower(), []).append((pos, name))
+        return index
+
+    @property
+    def person_spans(self) -> list[tuple[int, int, str, str | None]]:
+        return self._person_spans
+
+    def entity_for(self, name: str) -> str | None:
+        for ent in self.doc._.entities or []:
+            if ent.name == name:
+                return ent.id
+        return None
+
+    # -- cleaning ----------------------------------------------------------------------------------
+    def _strip_titles(self, text: str) -> str:
+        ws = [w.rstrip(".") for w, _, _ in words(text) if w not in ",.;:"]
+        while ws and (ws[0].lower() in self.cues.titles or ws[0].lower() in self.cues.ranks):
+            ws = ws[1:]
+        while ws and ws[-1].lower() in self.cues.titles:
+            ws = ws[:-1]
+        return " ".join(ws)
+
+    def _is_role_word(self, w: str) -> bool:
+        lw = w.lower().rstrip(".")
+        return lw in self.cues.roles or lw in self.cues.ranks or lw in self.cues.titles or lw in self.cues.place_words
+
+    def _name_part(self, segment: str) -> str:
+        """The person name at the end of a capitalised segment, without role, rank and title."""
+        ws = [w for w, _, _ in words(segment) if w not in ",.;:"]
+        name: list[str] = []
+        for w in reversed(ws):
+            if w in "()":
+                break
+            bare = w.rstrip(".")
+            lb = bare.lower()
+            if lb in self.cues.connectives or lb in self.cues.nominal or self.cues.is_cue_word(lb):
+                break
+            if not _is_cap(bare) or self._is_role_word(bare):
+                break
+            if _is_acronym(bare) and len(bare) > 1 and not name:
+                break
+            if _is_acronym(bare) and len(bare) == 2 and name:
+                # initials inside a name ("Bambang PS Brodjonegoro") when a name word precedes them
+                k = ws.index(w) - 1 if w in ws else -1
+                prev = ws[k].rstrip(".") if k >= 0 else ""
+                if not (prev and _is_cap(prev) and not self._is_role_word(prev) and not _is_acronym(prev)):
+                    break
+            elif _is_acronym(bare) and len(bare) > 1 and name:
+                break
+            name.insert(0, bare)
+        return " ".join(name)
+
+    # -- phrases -----------------------------------------------------------------------------------
+    def parse(self, start: int, end: int) -> Speaker | None:
+        """A speaker from the phrase text[start:end]."""
+        raw = self.text[start:end]
+        ws = words(raw, start)
+        ws = [x for x in ws if x[0] not in "()"]
+        if not ws:
+            return None
+        first = ws[0][0].lower()
+        if len(ws) <= 2 and (first in self.cues.pronouns or first == "nya"):
+            return Speaker(name=ws[0][0], mention=raw, start=start, end=end, kind="pronoun")
+        # a list of speakers: "A, B, dan C"
+        segments = self._segments(ws)
+        if self._is_list(raw, segments):
+            members = [self.parse(s, e) for s, e in self._list_items(ws)]
+            members = [m for m in members if m]
+            if len(members) > 1:
+                return Speaker(name=", ".join(m.name for m in members), mention=raw, start=start, end=end,
+                               kind="group", members=members)
+        best: Speaker | None = None
+        role_text = None
+        for seg in segments:
+            seg_text = self.text[seg[0][1]:seg[-1][2]]
+            name = self._name_part(seg_text)
+            person_span = self._model_person(seg[0][1], seg[-1][2])
+            if person_span:
+                name = person_span
+            elif name:
+                name = self.clean_name(name)
+            if not person_span and len(name.split()) == 1 and self._org_run(seg_text):
+                org_name = self._org_run(seg_text)
+                org = Speaker(name=org_name, mention=seg_text, start=seg[0][1], end=seg[-1][2], kind="org")
+                if best is None:
+                    best = org
+                continue
+            if not person_span and self._is_org_phrase(seg_text):
+                org = Speaker(name=self._clean_role(self._strip_titles(seg_text)), mention=seg_text,
+                              start=seg[0][1], end=seg[-1][2], kind="org")
+                if best is None:
+                    best = org
+                continue
+            if name:
+                ns = seg_text.rfind(name.split()[0])
+                role = self._strip_titles(seg_text[:ns]).strip(" ,") or None
+                cand = Speaker(name=name, mention=seg_text, start=seg[0][1], end=seg[-1][2], kind="person",
+                               role=role)
+                if _is_acronym(name) or all(w.lower() in self.cues.place_words for w in name.split()):
+                    cand.kind = "org"
+                if best is None or (best.kind != "person" and cand.kind == "person") or \
+                        (cand.kind == "person" and best.role is not None and cand.role is None):
+                    best = cand
+            elif role_text is None:
+                role_text = self._strip_titles(seg_text)
+                org = self._cap_run(role_text)
+                if org and org != role_text and not org.split()[0].lower() in self.cues.roles:
+                    role_text = org
+        if best is not None:
+            if best.role is None and role_text:
+                best.role = role_text
+            return best
+        if role_text:
+            first = role_text.split()[0].lower()
+            kind = "role" if first in self.cues.roles else "org"
+            return Speaker(name=self._clean_role(role_text), mention=raw, start=start, end=end, kind=kind,
+                           role=role_text)
+        return None
+
+    def _org_run(self, text: str) -> str | None:
+        """The capitalised run closing the phrase when it opens with an acronym or organisation word
+        and ends in a lone name-like word: "akun TMC Polda Metro Jaya" -> "TMC Polda Metro Jaya"."""
+        run = self._cap_run(text).split()
+        if len(run) < 2:
+            return None
+        for i, w in enumerate(run[:-1]):
+            if _is_acronym(w) or w.lower() in self.cues.org_heads:
+                return " ".join(run[i:])
+        return None
+
+    def _is_org_phrase(self, text: str) -> bool:
+        """"Badan Meteorologi Nasional", "TMC Polda Metro Jaya", "pihak kepolisian": an organisation."""
+        ws = [w for w, _, _ in words(text)]
+        while ws and ws[0].lower() in ("pihak", "para"):
+            ws = ws[1:]
+        if not ws:
+            return False
+        return ws[0].lower() in self.cues.org_heads or (_is_acronym(ws[0]) and len(ws) > 1)
+
+    def _cap_run(self, text: str) -> str:
+        """The last run of capitalised words (an organisation or place: "AFP", "TMC Polda Metro Jaya")."""
+        ws = [w for w, _, _ in words(text)]
+        run: list[str] = []
+        best: list[str] = []
+        for w in ws:
+            if _is_cap(w) and w.lower() not in ("pihak", "para", "sang", "seorang"):
+                run.append(w)
+            else:
+                if run:
+                    best = run
+                run = []
+        return " ".join(run or best)
+
+    def _clean_role(self, role: str) -> str:
+        ws = role.split()
+        # "Pihak kepolisian" -> "kepolisian"; "juru bicara itu" -> "juru bicara"
+        if ws and ws[0].lower() in ("pihak", "para", "sang", "seorang", "sejumlah"):
+            ws = ws[1:]
+        while ws and ws[-1].lower() in ("itu", "ini", "tersebut"):
+            ws = ws[:-1]
+        return " ".join(ws) or role
+
+    def _model_person(self, start: int, end: int) -> str | None:
+        """The last PERSON mention inside the phrase (the name closes a role phrase)."""
+        found = None
+        for s, e, name, _ in self._person_spans:
+            if s >= start and e <= end and len(name) > 1:
+                found = name
+        return found
+
+    def _placey(self, token: str) -> bool:
+        """A word the article also uses as a place or unit ("di Sulut", "KPU Sulut", "MANADO")."""
+        if token not in self._placey_cache:
+            pat = re.compile(rf"(?:\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+|\b[A-Z]{{2,}}\s+){re.escape(token)}\b")
+            self._placey_cache[token] = bool(pat.search(self.text)) or (
+                len(token) > 2 and re.search(rf"\b{re.escape(token.upper())}\b", self.text) is not None)
+        return self._placey_cache[token]
+
+    def clean_name(self, name: str) -> str:
+        """Trim a capitalised run to the person's name, using how the article refers to the person.
+
+        A word the article also uses alone as a short form ("kata Ardiles") starts the name; a
+        leading word the article also uses without the rest of the name ("KPU Sulut", "di
+        Cilacap") is a place or organisation and is dropped.
+        """
+        ws = name.split()
+        if len(ws) < 2:
+            return name
+        for i, t in enumerate(ws[:-1]):
+            if self._short_form(t):
+                return " ".join(ws[i:])
+        if self._short_form(ws[-1]):
+            # a surname used alone: keep only the words seen nowhere else ("Antony Blinken")
+            keep = [ws[-1]]
+            for t in reversed(ws[:-1]):
+                if t.lower() in self.cues.place_words or self._alone_elsewhere(t, keep[0]) or len(keep) >= 3:
+                    break
+                keep.insert(0, t)
+            return " ".join(keep)
+        while len(ws) > 1 and (ws[0].lower() in self.cues.place_words or self._placey(ws[0])
+                               or self._alone_elsewhere(ws[0], ws[1])):
+            ws = ws[1:]
+        return " ".join(ws)
+
+    def _count(self, pattern: str) -> int:
+        if pattern not in self._count_cache:
+            self._count_cache[pattern] = len(re.findall(pattern, self.text))
+        return self._count_cache[pattern]
+
+    def _alone_elsewhere(self, t: str, nxt: str) -> bool:
+        """The word occurs in the text without the name word that follows it here."""
+        if len(t) < 2:
+            return False
+        return self._count(rf"\b{re.escape(t)}\b") > self._count(rf"\b{re.escape(t)}\s+{re.escape(nxt)}\b")
+
+    def _short_form(self, t: str) -> bool:
+        """The word is used alone for a speaker: "kata Ardiles", "Ardiles menambahkan"."""
+        if len(t) < 3 or not _is_cap(t) or t.lower() in self.cues.place_words:
+            return False
+        key = "short:" + t
+        if key not in self._count_cache:
+            e = re.escape(t)
+            pat = (rf"(?:\b(?:{self._cue_alt})\s+(?:{self._title_alt}\s+)?{e}\b(?!\s+[A-Z])"
+                   rf"|(?<![A-Za-z]\s)\b{e}\s+(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?(?:{self._verb_alt})\b)")
+            self._count_cache[key] = 1 if re.search(pat, self.text) else 0
+        return bool(self._count_cache[key])
+
+    @staticmethod
+    def _segments(ws):
+        segs, cur = [], []
+        for x in ws:
+            if x[0] == ",":
+                if cur:
+                    segs.append(cur)
+                cur = []
+            else:
+                cur.append(x)
+        if cur:
+            segs.append(cur)
+        return segs
+
+    def _is_list(self, raw: str, segments) -> bool:
+        return bool(re.search(r"\b(dan|serta)\b", raw)) and not any(
+            w[0].lower() in self.cues.roles for seg in segments for w in seg[:1])
+
+    def _list_items(self, ws):
+        items, cur = [], []
+        for x in ws:
+            if x[0] == "," or x[0].lower() in ("dan", "serta"):
+                if cur:
+                    items.append((cur[0][1], cur[-1][2]))
+                cur = []
+            else:
+                cur.append(x)
+        if cur:
+            items.append((cur[0][1], cur[-1][2]))
+        return items
+
+    # -- resolution --------------------------------------------------------------------------------
+    def resolve(self, sp: Speaker | None, pos: int, update: bool = True) -> Speaker | None:
+        if sp is None:
+            return self.current if self.current else None
+        if sp.kind == "pronoun":
+            if self.current is None:
+                return None
+            cur = self.current
+            return Speaker(name=cur.name, mention=sp.mention, start=sp.start, end=sp.end, kind=cur.kind,
+                           role=cur.role, members=cur.members, entity=cur.entity)
+        if sp.kind == "group":
+            sp.members = [self.resolve(m, pos, update=False) or m for m in sp.members]
+        elif sp.kind == "person":
+            sp.name = self._full_name(sp.name, pos)
+            if sp.role:
+                self.role_holder[self._role_key(sp.role)] = sp
+        elif sp.kind == "org" and _is_acronym(sp.name) and " " not in sp.name:
+            sp.name = self._full_org(sp.name)
+        elif sp.kind == "role":
+            holder = self.role_holder.get(self._role_key(sp.role or sp.name))
+            if holder is not None:
+                sp = Speaker(name=holder.name, mention=sp.mention, start=sp.start, end=sp.end, kind="person",
+                             role=sp.role, entity=holder.entity)
+        sp.entity = sp.entity or self.entity_for(sp.name)
+        if update and sp.kind in ("person", "role"):
+            self.current = sp
+        return sp
+
+    def note_subject(self, sp: Speaker | None, pos: int) -> None:
+        """A person named as a sentence subject becomes the current referent for pronouns."""
+        if sp is not None and sp.kind == "person":
+            self.resolve(sp, pos)
+
+    def _full_org(self, acronym: str) -> str:
+        """An acronym to the organisation named with it earlier ("TMC" -> "TMC Polda Metro Jaya")."""
+        for m in re.finditer(rf"\b{re.escape(acronym)}(?:\s+[A-Z][\w\-]*)+", self.text):
+            if any(s < m.end() and m.start() < e for s, e, _, _ in self._person_spans):
+                continue
+            run = m.group().split()
+            if all(w.lower() in self.cues.org_heads or w.lower() in self.cues.place_words or _is_acronym(w)
+                   or i == len(run) - 1 for i, w in enumerate(run)):
+                return m.group()
+        return acronym
+
+    @staticmethod
+    def _role_key(role: str) -> str:
+        return role.split()[0].lower() if role else ""
+
+    def _full_name(self, name: str, pos: int) -> str:
+        """The fullest name of the same person: the article's entities first, then capitalised runs."""
+        ws = name.split()
+        tiers = [[(p, full) for p, _, full, _ in self._person_spans], self._runs]
+        for tier in tiers:
+            cands = []
+            for p, full in tier:
+                fws = full.split()
+                if len(fws) >= len(ws) and all(x in fws for x in ws):
+                    if tier is self._runs:
+                        full = self._trim_run(fws, ws)
+                    cands.append((p > pos, p, full))
+            cands = [c for c in cands if len(c[2].split()) > len(ws)]
+            if cands:
+                cands.sort(key=lambda c: (c[0], c[1]))
+                return cands[0][2]
+        return name
+
+    @staticmethod
+    def _trim_run(fws: list[str], ws: list[str]) -> str:
+        """From "Bekasi Rahmat Effendi" and mention "Rahmat": the name starts at the mention."""
+        i = fws.index(ws[0])
+        if i < len(fws) - 1 or len(ws) > 1:
+            return " ".join(fws[i:])
+        return " ".join(fws[max(0, i - 2):])
+
+
+def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int] | None:
+    """The speaker phrase after a cue: up to punctuation, a stop word, or a comma not before a name."""
+    end = pos
+    ws = words(text[pos:limit], pos)
+    n = 0
+    i = -1
+    while i + 1 < len(ws):
+        i += 1
+        w, s, e = ws[i]
+        lw = w.lower()
+        if w == "(" and n:
+            # a short parenthesis before the name: "Lembaga Ilmu Pengetahuan Indonesia (LIPI) Dewi …"
+            close = next((j for j in range(i + 1, min(i + 6, len(ws))) if ws[j][0] == ")"), None)
+            if close is not None and close + 1 < len(ws) and _is_cap(ws[close + 1][0]) \
+                    and ws[close + 1][0].lower() not in _DAYS and not ws[close + 1][0][:1].isdigit():
+                i = close
+                continue
+            break
+        if w in (".", "(", ";", "?", "!", ":", "\"", "“", "”", "—", "–"):
+            break
+        if w == ",":
+            nxt = ws[i + 1][0] if i + 1 < len(ws) else ""
+            if not nxt or not (_is_cap(nxt) or nxt.lower() in cues.roles) or nxt.lower() in _DAYS:
+                break
+            continue
+        if n and not _is_cap(w) and (lw in cues.phrase_end or lw in cues.verbs or lw in cues.connectives):
+            break
+        if n >= 18:
+            break
+        end = e
+        n += 1
+    s = pos
+    while s < end and text[s].isspace():
+        s += 1
+    return (s, end) if end > s else None

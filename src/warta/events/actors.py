@@ -1,0 +1,378 @@
+"""Actor mentions for event coding: states, officials (with the country of their role), organisations, people.
+
+One linear pass over the Doc finds capitalised name runs, country and capital names (the shared
+gazetteer, data/countries.toml + CLDR), role phrases (data/titles.toml) and links people to the
+country of their role ("Menteri Luar Negeri Argentina, Lucas Ferreyra" -> ARG), so that a later
+"Ferreyra" is the same actor. When warta_entities fills doc._.entities, an entity's country wins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.util import filter_spans
+
+from warta.events.lexicon import EventLexicon
+
+STATE, PLACE, ORG, PERSON, OFFICIAL, REGION, GROUP = "STATE", "PLACE", "ORG", "PERSON", "OFFICIAL", "REGION", "GROUP"
+_OPEN, _CLOSE = "([", ")]"
+
+
+@dataclass
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    name: str
+    kind: str
+    country: str | None = None
+    #: a country or organisation named inside a role phrase or an organisation name (a modifier, not an argument)
+    in_role: bool = False
+    #: organisation of an official ("KPK" for "Deputi Penindakan KPK Asep ...")
+    affiliation: str | None = None
+    #: the head span of the name (start, end) for person coreference
+    person_key: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class ActorFinder:
+    """Builds the actor mentions of a Doc (see module docstring)."""
+
+    def __init__(self, vocab, lex: EventLexicon):
+        self.lex = lex
+        self.geo = PhraseMatcher(vocab, attr="ORTH")
+        names = {**{k: ("C", v) for k, v in lex.countries.items()}, **{k: ("P", v) for k, v in lex.places.items()},
+                 **{k: ("R", "") for k in lex.regions}}
+        self.geo_value: dict[str, tuple[str, str]] = {}
+        for name, value in names.items():
+            key = f"G{len(self.geo_value)}"
+            self.geo_value[key] = (value[0], value[1])
+            self.geo.add(key, [_make(vocab, name)])
+        self.roles = PhraseMatcher(vocab, attr="LOWER")
+        for role in sorted(lex.roles):
+            self.roles.add("ROLE", [_make(vocab, role)])
+        self.generic = PhraseMatcher(vocab, attr="LOWER")
+        self.generic_names: dict[str, tuple[str, str]] = {}
+        for kind, table in (("ORG", lex.generic_security), ("GROUP", lex.generic_groups)):
+            for phrase, canon in table.items():
+                self.generic.add("GENERIC", [_make(vocab, phrase)])
+                self.generic_names[phrase.lower()] = (canon, kind)
+        self.quantifiers = lex.cues.get("quantifier", frozenset())
+        self.function_words = frozenset().union(*(lex.cues.get(k, frozenset()) for k in (
+            "clause_break", "aux", "negation", "future", "irrealis", "not_argument", "target_prep", "speech")))
+        self.trigger_words = {form.split()[0] for form in lex.by_form}
+        self.not_actor = lex.cues.get("not_actor", frozenset())
+        self.place_heads = {w for w in lex.place_heads}
+        self.org_heads = {w for w in lex.org_heads}
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _name_like(self, doc: Doc, i: int, sent_start: set[int], lower_words: set[str],
+                   cap_elsewhere: set[str]) -> bool:
+        tok = doc[i]
+        if not _is_cap(tok) or tok.is_punct:
+            return False
+        low = tok.lower_
+        initial = i in sent_start or (i > 0 and doc[i - 1].is_quote) or (i > 0 and "\n" in doc[i - 1].text)
+        if low in self.lex.not_names and not _is_acronym(tok.text):
+            return False
+        if low in self.not_actor or tok.text in self.not_actor:
+            return False
+        if tok.text in self.org_heads or tok.text in self.lex.ranks:
+            return True
+        if initial and low in self.function_words:
+            return False  # "Sehingga Ade ...": a connective opening the sentence
+        if any(c.isdigit() for c in tok.text):
+            return False
+        if initial and not _is_acronym(tok.text):
+            if low in lower_words or low in self.trigger_words:
+                return False
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if tok.text not in cap_elsewhere and not (nxt is not None and _is_cap(nxt) and not nxt.is_punct):
+                return False
+        return True
+
+    def find(self, doc: Doc) -> list[Mention]:
+        lex = self.lex
+        n = len(doc)
+        sent_start = {s.start for s in _sents(doc)}
+        lower_words = {t.text for t in doc if t.text.islower()}
+        cap_elsewhere = {t.text for t in doc if t.i not in sent_start and t.i > 0 and not doc[t.i - 1].is_quote
+                         and "\n" not in doc[t.i - 1].text and _is_cap(t)}
+        name_like = [self._name_like(doc, i, sent_start, lower_words, cap_elsewhere) for i in range(n)]
+        # gazetteer matches (case-sensitive), longest first
+        geo_spans = filter_spans([doc[s:e] for _, s, e in self.geo(doc)])
+        geo_at: dict[int, tuple[int, str, str]] = {}
+        for span in geo_spans:
+            geo_at[span.start] = (span.end, *self._geo_label(doc, span.start, span.end))
+        role_spans = filter_spans([doc[s:e] for _, s, e in self.roles(doc)])
+        role_at = {sp.start: sp.end for sp in role_spans}
+        for sp in role_spans:
+            for k in range(sp.start, sp.end):
+                name_like[k] = name_like[k] or _is_cap(doc[k])
+        mentions: list[Mention] = []
+        covered = [False] * n
+        i = 0
+        while i < n:
+            if i in role_at and (_is_cap(doc[i]) or doc[i].lower_ in ("pemimpin", "juru", "menteri", "presiden",
+                                                                        "pelapor", "mantan", "perdana")):
+                j, ms = self._role_phrase(doc, i, role_at, geo_at, name_like)
+                if ms:
+                    mentions.extend(ms)
+                    for k in range(i, j):
+                        covered[k] = True
+                    i = j
+                    continue
+            i += 1
+        # plain runs
+        i = 0
+        while i < n:
+            if covered[i] or not (name_like[i] or i in geo_at):
+                i += 1
+                continue
+            j = i
+            while j < n and not covered[j] and (name_like[j] or j in geo_at):
+                if j in geo_at and j > i:
+                    break
+                if j in geo_at:
+                    j = geo_at[j][0]
+                    break
+                j += 1
+            mentions.extend(self._run(doc, i, j, geo_at))
+            for k in range(i, j):
+                covered[k] = True
+            i = max(j, i + 1)
+        # generic actors written as common nouns ("polisi", "massa aksi"), where no name stands
+        for span in filter_spans([doc[a:b] for _, a, b in self.generic(doc)]):
+            s, e = span.start, span.end
+            if any(covered[k] for k in range(s, e)) or (e < n and (e in geo_at or name_like[e])):
+                continue  # "pasukan Israel", "polisi Hong Kong": the name is the actor
+            if s > 0 and (doc[s - 1].like_num or doc[s - 1].lower_ in self.quantifiers):
+                continue  # "5.000 tentara", "ribuan polisi": people counted, not the institution
+            key = doc[s:e].text.lower()
+            canon, kind = self.generic_names.get(key, (key, GROUP))
+            mentions.append(Mention(s, e, canon, kind, extra={"generic": True}))
+        mentions.sort(key=lambda m: m.start)
+        self._appositions(doc, mentions)
+        self._initials(doc, mentions)
+        self._coref(mentions)
+        return mentions
+
+    def _geo_label(self, doc: Doc, s: int, e: int) -> tuple[str, str]:
+        text = doc[s:e].text
+        if text in self.lex.regions:
+            return "R", ""
+        if text in self.lex.countries:
+            return "C", self.lex.countries[text]
+        return "P", self.lex.places.get(text, "")
+
+    def _run(self, doc: Doc, s: int, e: int, geo_at) -> list[Mention]:
+        """A capitalised run outside role phrases: a country, a place or a name."""
+        if s in geo_at and geo_at[s][0] == e:
+            kind_c, code = geo_at[s][1], geo_at[s][2]
+            text = doc[s:e].text
+            if kind_c == "R":
+                return [Mention(s, e, text, REGION)]
+            return [Mention(s, e, text, STATE if kind_c == "C" else PLACE, country=code or None)]
+        low = doc[s:e].text.lower()
+        if low in self.generic_names and not (e < len(doc) and (e in geo_at or _is_cap(doc[e]))):
+            canon, kind = self.generic_names[low]
+            return [Mention(s, e, canon, kind, extra={"generic": True})]
+        # strip honorifics
+        while s < e and doc[s].lower_.rstrip(".") in self.lex.honorifics:
+            s += 1
+        if s >= e:
+            return []
+        text = doc[s:e].text
+        if text in self.lex.regions or doc[s].text in self.lex.regions:
+            return [Mention(s, e, text, REGION)]
+        ranks = [k for k in range(s, e) if doc[k].text in self.lex.ranks]
+        if ranks and ranks[-1] + 1 < e:
+            r = ranks[-1]  # "Polri Irjen Agus Suryonugroho": unit, rank, name
+            unit = doc[s:ranks[0]].text if ranks[0] > s else None
+            return [Mention(r + 1, e, doc[r + 1:e].text, PERSON, affiliation=unit, person_key=doc[r + 1:e].text,
+                            extra={"role_start": s})]
+        first = doc[s].text
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        if first in self.org_heads or _is_acronym(first) and e - s == 1:
+            return [Mention(s, e, text, ORG, country="IDN" if text in self.lex.indonesia else None)]
+        if first in self.place_heads or text in self.place_heads:
+            return [Mention(s, e, text, PLACE)]
+        if prev in ("di", "ke", "kota", "wilayah", "provinsi", "kabupaten", "kawasan", "daerah"):
+            return [Mention(s, e, text, PLACE)]
+        for k in range(s + 1, e):
+            if doc[k].text in self.org_heads:  # "Mahasiswa Universitas Andalas": the organisation
+                return [Mention(k, e, doc[k:e].text, ORG)]
+        return [Mention(s, e, text, PERSON, person_key=text)]
+
+    def _role_phrase(self, doc: Doc, i: int, role_at, geo_at, name_like) -> tuple[int, list[Mention]]:
+        """A role phrase from a role head at i, with its country, affiliation and the person it names."""
+        n = len(doc)
+        j = role_at[i]
+        country = None
+        affiliation = None
+        inner: list[Mention] = []
+        last_roleish = j  # end of the role part
+        seen_name = False
+        k = j
+        while k < n:
+            tok = doc[k]
+            if seen_name and (k in role_at or k in geo_at or tok.lower_ in self.lex.role_inner):
+                break  # "Budi Santosa dan Perdana Menteri ...": a second role phrase
+            if country is not None and (k in role_at or tok.lower_ in ("dan", "serta")):
+                break  # "Presiden Kenya dan Presiden Tanzania": two officials
+            if k in geo_at and geo_at[k][1] == "R":
+                break
+            if k in geo_at:
+                end, kind_c, code = geo_at[k]
+                if country is None:
+                    country = code or None
+                inner.append(Mention(k, end, doc[k:end].text, STATE, country=code or None, in_role=True))
+                k = end
+                last_roleish = k
+                continue
+            if k in role_at or tok.text in self.lex.ranks:
+                k = role_at.get(k, k + 1)
+                last_roleish = k
+                continue
+            if tok.text in _OPEN and k + 2 < n and doc[k + 2].text in _CLOSE:
+                k += 3
+                last_roleish = k
+                continue
+            if tok.lower_ in self.lex.role_inner and k + 1 < n and (name_like[k + 1] or k + 1 in geo_at) \
+                    and (_is_cap(tok) or not seen_name):
+                k += 1
+                last_roleish = k
+                continue
+            if _is_cap(tok) and not seen_name and _office_word(tok.lower_):
+                k += 1  # "Menteri Pertahanan", "Menteri Keuangan": the office, not a name
+                last_roleish = k
+                continue
+            if name_like[k]:
+                if _is_acronym(tok.text) or tok.text in self.org_heads:
+                    if affiliation is None and _is_acronym(tok.text):
+                        affiliation = tok.text
+                    k += 1
+                    last_roleish = k
+                    continue
+                seen_name = True
+                k += 1
+                continue
+            break
+        end = k
+        role_text = doc[i:last_roleish].text
+        name_start, name_end = last_roleish, end
+        # the name may follow after a comma (apposition): "Menteri Luar Negeri Peru, Ana Quispe,"
+        if name_start >= name_end and end + 1 < n and doc[end].text == "," and name_like[end + 1] \
+                and end + 1 not in geo_at and end + 1 not in role_at:
+            m = end + 1
+            while m < n and name_like[m] and m not in geo_at:
+                m += 1
+            name_start, name_end = end + 1, m
+            end = m
+        defaulted = False
+        if country is None and (self._indonesian_role(doc[i:last_roleish]) or affiliation in self.lex.indonesia):
+            country, defaulted = "IDN", True
+        out = list(inner)
+        if name_end > name_start:
+            s = name_start
+            while s < name_end and doc[s].lower_.rstrip(".") in self.lex.honorifics:
+                s += 1
+            name = doc[s:name_end].text
+            if name:
+                out.append(Mention(s, name_end, name, PERSON, country=country, affiliation=affiliation,
+                                   person_key=name, extra={"role": role_text, "role_start": i,
+                                                           "default_country": defaulted}))
+        else:
+            if last_roleish <= role_at[i] and not inner and not affiliation:
+                return i, []  # a bare role word ("Presiden" alone): nothing to say
+            out.append(Mention(i, last_roleish, role_text, OFFICIAL, country=country, affiliation=affiliation))
+        return max(end, i + 1), out
+
+    def _indonesian_role(self, span) -> bool:
+        text = span.text
+        if any(w in text for w in self.lex.indonesia if len(w) > 3):
+            return True
+        low = text.lower()
+        # government offices with no foreign country named are Indonesian in Indonesian news
+        return any(low.startswith(r) for r in ("presiden", "wakil presiden", "menteri", "menko", "gubernur",
+                                               "bupati", "wali kota", "kapol", "panglima", "jaksa agung", "men"))
+
+    def _appositions(self, doc: Doc, mentions: list[Mention]) -> None:
+        """ "Kevin Rudd, Duta Besar Australia untuk AS" : the role after a name gives its country."""
+        for a, b in zip(mentions, mentions[1:]):
+            if a.kind == PERSON and a.country is None and b.kind == OFFICIAL and b.start == a.end + 1 \
+                    and doc[a.end].text == ",":
+                a.country = b.country
+                a.affiliation = a.affiliation or b.affiliation
+                b.extra["apposition_of"] = a.name
+
+    def _initials(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Suspects named by initials ("Saudara AS", "tersangka HPS") are the person with those initials."""
+        persons = [m for m in mentions if m.kind == PERSON and " " in m.name]
+        by_initials: dict[str, Mention] = {}
+        for m in persons:
+            init = "".join(w[0] for w in m.name.split() if w[0].isalpha()).upper()
+            by_initials.setdefault(init, m)
+            # an explicit "(HPS)" after the name
+            if m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")":
+                by_initials[doc[m.end + 1].text] = m
+        for idx, m in enumerate(mentions):
+            prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+            if m.end - m.start == 1 and _is_acronym(m.name) and prev in ("saudara", "sdr", "tersangka", "saudari"):
+                target = by_initials.get(m.name)
+                if target is not None:
+                    mentions[idx] = Mention(m.start, m.end, target.name, PERSON, country=target.country,
+                                            person_key=target.name)
+
+    def _coref(self, mentions: list[Mention]) -> None:
+        """A one-word name is the full name introduced before it ("Ferreyra" -> "Lucas Ferreyra")."""
+        full: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind != PERSON:
+                continue
+            words = m.name.split()
+            if len(words) > 1:
+                key_m = full.get(m.name)
+                if key_m is not None:
+                    if key_m.country and (not m.country or (m.extra.get("default_country")
+                                                            and not key_m.extra.get("default_country"))):
+                        m.country = key_m.country
+                    m.affiliation = m.affiliation or key_m.affiliation
+                    if m.country and not key_m.country:
+                        key_m.country = m.country
+                for w in words:
+                    if len(w) > 2:
+                        full[w] = m if (w not in full or m.country or not full[w].country) else full[w]
+                full[m.name] = full.get(m.name, m)
+            elif m.name in full:
+                src = full[m.name]
+                m.name, m.person_key = src.name, src.name
+                if src.country and (not m.country or (m.extra.get("default_country")
+                                                       and not src.extra.get("default_country"))):
+                    m.country = src.country  # "Presiden Ramaphosa" after "Presiden Afrika Selatan Cyril Ramaphosa"
+                m.affiliation = m.affiliation or src.affiliation
+
+
+def _office_word(low: str) -> bool:
+    """pe-/ke- ... -an nouns name an office's field ("Pertahanan", "Keuangan", "Penindakan")."""
+    return len(low) > 6 and low.startswith(("pe", "ke")) and low.endswith("an")
+
+
+def _make(vocab, text: str) -> Doc:
+    return Doc(vocab, words=text.split())
+
+
+def _sents(doc: Doc):
+    if doc.has_annotation("SENT_START"):
+        return list(doc.sents)
+    return [doc[:]]

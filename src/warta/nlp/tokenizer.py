@@ -1,0 +1,224 @@
+"""warta's tokenizer for Indonesian news.
+
+It is spaCy's ``id`` rule-based tokenizer with three additions:
+
+* news punctuation: every quotation mark (" “ ” „ ' ‘ ’ ` « », also ”
+  used as an opening mark) is its own token, en/em dashes are split off
+  ("KOMPAS.com–Jakarta"), "Rp." is separated from a following number;
+* news abbreviations kept whole ("Jl.", "Kab.", "Ph.D.", ... see
+  ``warta/data/tokenizer_exceptions.txt``);
+* the enclitics -nya, -ku, -mu, -lah, -kah, -pun are split off their host,
+  as in UD Indonesian GSD (v2.8+) and CSUI, where they are multiword tokens
+  ("rumahnya" -> "rumah" "nya"). Root words that merely end in those
+  letters ("hanya", "punya", "sekolah", "bertanya", ...) are listed in the
+  data file and never split.
+
+The tokenizer is registered as ``warta.IndonesianNewsTokenizer.v1`` so a
+pipeline saved with ``[nlp.tokenizer] @tokenizers =
+"warta.IndonesianNewsTokenizer.v1"`` loads it by name after
+``import warta.nlp.tokenizer``. It stores no state on disk: its behaviour
+comes from this module and the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from spacy.lang.id import Indonesian
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+TOKENIZER_NAME = "warta.IndonesianNewsTokenizer.v1"
+
+_QUOTES = "\"'“”„‘’‚`«»‹›"
+# prefixes/suffixes added in front of spaCy's id rules
+_EXTRA_PREFIXES = [r"Rp\.(?=[0-9])", r"[“”„‘’‚`«»‹›\"']"]
+_EXTRA_SUFFIXES = [r"[“”„‘’‚`«»‹›\"']"]
+# en/em dash (or a run of hyphens) between two words: split it off
+_EXTRA_INFIXES = [r"[–—]", r"(?<=[^\W\d_])[“”„\"](?=[^\W\d_])"]
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _data_path() -> Path:
+    return Path(str(resources.files("warta.data") / "tokenizer_exceptions.txt"))
+
+
+@dataclass
+class TokenizerData:
+    clitics: list[tuple[str, int]] = field(default_factory=list)
+    roots: set[str] = field(default_factory=set)
+    root_endings: tuple[str, ...] = ()
+    special_cases: list[str] = field(default_factory=list)
+
+
+def load_data(path: Path | None = None) -> TokenizerData:
+    """Parse ``tokenizer_exceptions.txt`` (sections, comments, ``*`` endings)."""
+    path = path or _data_path()
+    data = TokenizerData()
+    endings: list[str] = []
+    section = None
+    for raw in path.read_text(encoding="utf8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        if section == "clitics":
+            clitic, min_stem = line.split()
+            data.clitics.append((clitic.lower(), int(min_stem)))
+        elif section == "clitic_roots":
+            if line.startswith("*"):
+                endings.append(line[1:].lower())
+            else:
+                data.roots.add(line.lower())
+        elif section == "special_cases":
+            data.special_cases.append(line)
+        else:
+            raise ValueError(f"{path}: entry {line!r} outside a known section")
+    # longest clitic first ("nya" before "ku"/"mu" never overlap, but keep it general)
+    data.clitics.sort(key=lambda c: -len(c[0]))
+    data.root_endings = tuple(endings)
+    return data
+
+
+class CliticSplitter:
+    """Decides whether and where a word splits into host + enclitic."""
+
+    def __init__(self, data: TokenizerData):
+        self.clitics = data.clitics
+        self.roots = data.roots
+        self.root_endings = data.root_endings
+        self._cache: dict[str, int] = {}
+
+    def split_point(self, word: str) -> int:
+        """Return the index where the clitic starts, or 0 for no split."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        point = self._compute(word)
+        if len(self._cache) < 200_000:
+            self._cache[word] = point
+        return point
+
+    def _compute(self, word: str) -> int:
+        low = word.lower()
+        if len(low) < 5 or low in self.roots or low.endswith(self.root_endings):
+            return 0
+        if not _WORD_RE.fullmatch(word):
+            return 0
+        for clitic, min_stem in self.clitics:
+            if not low.endswith(clitic):
+                continue
+            stem = low[: -len(clitic)]
+            if len(stem.replace("-", "")) < min_stem or stem.endswith("-"):
+                return 0
+            return len(word) - len(clitic)
+        return 0
+
+    def split(self, word: str) -> list[str]:
+        point = self.split_point(word)
+        return [word] if not point else [word[:point], word[point:]]
+
+
+class _SuffixSearch:
+    """spaCy ``suffix_search`` that also finds enclitics.
+
+    spaCy calls it while peeling suffixes off a whitespace-delimited chunk
+    and caches the result per chunk, so this Python code runs once per
+    distinct word form, not once per token. Punctuation suffixes are
+    peeled first ("rumahnya," -> ","), then the clitic ("rumah" + "nya"),
+    and special cases are consulted on what remains ("kawan-kawannya" ->
+    "kawan-kawan" + "nya").
+    """
+
+    def __init__(self, regex_search, splitter: CliticSplitter):
+        self.regex_search = regex_search
+        self.split_point = splitter.split_point
+        self.clitic_re = re.compile("(?:" + "|".join(c for c, _ in splitter.clitics) + ")$", re.I)
+
+    def __call__(self, string: str):
+        match = self.regex_search(string)
+        if match is not None:
+            return match
+        point = self.split_point(string)
+        if point:
+            return self.clitic_re.search(string, point)
+        return None
+
+
+class IndonesianNewsTokenizer:
+    """spaCy ``id`` tokenizer + news punctuation rules + clitic splitting."""
+
+    def __init__(self, vocab, data: TokenizerData | None = None):
+        self.vocab = vocab
+        self.data = data or load_data()
+        self.splitter = CliticSplitter(self.data)
+        defaults = Indonesian.Defaults
+        prefixes = _EXTRA_PREFIXES + list(defaults.prefixes)
+        suffixes = _EXTRA_SUFFIXES + list(defaults.suffixes)
+        infixes = _EXTRA_INFIXES + list(defaults.infixes)
+        rules = dict(defaults.tokenizer_exceptions)
+        for case in self.data.special_cases:
+            rules[case] = [{ORTH: case}]
+        self.base = Tokenizer(
+            vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=_SuffixSearch(compile_suffix_regex(suffixes).search, self.splitter),
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    def __call__(self, text: str) -> Doc:
+        return self.base(text)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000):
+        return self.base.pipe(texts, batch_size=batch_size)
+
+    def explain(self, text: str):
+        return self.base.explain(text)
+
+    # The tokenizer is fully defined by code + data file: nothing to store.
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return b""
+
+    def from_bytes(self, bytes_data: bytes, *, exclude=tuple()):
+        return self
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "warta_tokenizer.txt").write_text(TOKENIZER_NAME + "\n", encoding="utf8")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        return self
+
+    def __reduce__(self):
+        return (_rebuild, (self.vocab,))
+
+
+def _rebuild(vocab):
+    return IndonesianNewsTokenizer(vocab)
+
+
+@spacy.registry.tokenizers(TOKENIZER_NAME)
+def create_indonesian_news_tokenizer():
+    def make(nlp):
+        return IndonesianNewsTokenizer(nlp.vocab)
+
+    return make
+
+
+def make_blank():
+    """A blank ``id`` pipeline using warta's tokenizer."""
+    return spacy.blank("id", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})

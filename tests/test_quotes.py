@@ -1,0 +1,235 @@
+"""warta_quotes: who said what, on sentences written for these tests (invented people)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import shared_path
+
+
+def quotes(analyze, text):
+    return analyze(text).quotes
+
+
+def one(analyze, text):
+    qs = quotes(analyze, text)
+    assert len(qs) == 1, [(q.kind, q.content) for q in qs]
+    return qs[0]
+
+
+def name(q):
+    return q.speaker.name if q.speaker else [s.name for s in q.speakers]
+
+
+# -- direct quotes ------------------------------------------------------------------------------------
+
+def test_direct_inverted_cue_with_role_and_rank(analyze):
+    q = one(analyze, 'Polisi menutup jalan di pusat kota sejak pagi.\n\n"Kami menutup tiga ruas jalan '
+                     'selama acara berlangsung," kata Kapolres Kota Sukamaju AKBP Bima Prasetyo kepada wartawan.')
+    assert q.kind == "direct"
+    assert q.content == "Kami menutup tiga ruas jalan selama acara berlangsung"
+    assert q.cue == "kata"
+    assert name(q) == "Bima Prasetyo"
+    text = analyze('"Kami menutup tiga ruas jalan selama acara berlangsung," kata Kapolres Kota Sukamaju '
+                   'AKBP Bima Prasetyo kepada wartawan.').text
+    assert text[q.start:q.end] == q.content or q.content in text
+
+
+def test_direct_offsets_and_cue_span(analyze):
+    text = '"Harga beras akan turun pekan depan," ujar Rina Kartika, Senin (3/2/2025).'
+    rec = analyze(text)
+    q = rec.quotes[0]
+    assert rec.text[q.start:q.end] == q.content
+    assert rec.text[q.cue_start:q.cue_end] == "ujar"
+    assert q.speaker.name == "Rina Kartika"
+
+
+def test_nya_cue_resolves_to_current_speaker(analyze):
+    qs = quotes(analyze, 'Ketua koperasi, Darma Wijaya, mengatakan panen tahun ini lebih baik.\n\n'
+                         '"Petani kami menjual gabah dengan harga yang layak," ujarnya.')
+    assert [q.kind for q in qs] == ["indirect", "direct"]
+    assert name(qs[1]) == "Darma Wijaya"
+    assert qs[1].cue == "ujarnya"
+
+
+def test_surname_resolves_to_full_name(analyze):
+    qs = quotes(analyze, 'Menteri Perikanan Hendra Saputra meninjau pelabuhan di Tegal.\n\n'
+                         '"Kapal nelayan harus memiliki izin yang lengkap," tegas Hendra.')
+    assert name(qs[-1]) == "Hendra Saputra"
+
+
+def test_pronoun_after_cue(analyze):
+    qs = quotes(analyze, '"Pembangunan jembatan selesai bulan depan," kata Yudi Santoso.\n\n'
+                         '"Warga tidak perlu lagi memutar jauh," kata dia.')
+    assert [name(q) for q in qs] == ["Yudi Santoso", "Yudi Santoso"]
+
+
+def test_quote_over_several_paragraphs(analyze):
+    q = one(analyze, '"Sekolah akan dibuka kembali pada Senin.\n\n"Semua murid wajib membawa bekal sendiri,"'
+                     ' kata Lestari Wulandari.')
+    assert "Sekolah akan dibuka kembali" in q.content and "membawa bekal sendiri" in q.content
+    assert name(q) == "Lestari Wulandari"
+
+
+def test_closing_mark_used_as_opening_mark_at_paragraph_end(analyze):
+    q = one(analyze, 'Pasar lama di pusat kota sudah tidak layak dipakai.”\n\nPasar ini untuk pedagang kecil.\n\n'
+                     'Kami mulai membangun tahun depan,” kata Bupati Arif Rahman.')
+    assert q.content.startswith("Pasar ini untuk pedagang kecil")
+    assert "Pasar lama" not in q.content
+    assert name(q) == "Arif Rahman"
+
+
+def test_resumed_quote_after_cue_same_speaker(analyze):
+    qs = quotes(analyze, '"Kami siap menghadapi musim hujan," kata Rudi Hartono. "Semua pompa air sudah '
+                         'kami periksa."')
+    assert len(qs) == 2
+    assert {name(q) for q in qs} == {"Rudi Hartono"}
+
+
+def test_cue_before_quote(analyze):
+    q = one(analyze, 'Siti Aminah mengatakan, "Anak-anak harus mendapat makanan bergizi setiap hari."')
+    assert q.kind == "direct"
+    assert name(q) == "Siti Aminah"
+    assert q.content.startswith("Anak-anak harus")
+
+
+def test_scare_quotes_are_not_quotes(analyze):
+    assert quotes(analyze, 'Warga menyebut jalan itu sebagai "jalur neraka" karena sering macet dan rusak.') == [] \
+        or all(q.kind != "direct" for q in quotes(analyze, 'Warga menyebut jalan itu sebagai "jalur neraka" '
+                                                              'karena sering macet dan rusak.'))
+
+
+def test_apostrophe_inside_word_is_not_a_mark(analyze):
+    assert quotes(analyze, "Salat Jum'at di masjid itu diikuti ratusan jemaah dari desa sekitar.") == []
+
+
+def test_uncued_title_in_quotes_is_not_a_quote(analyze):
+    assert quotes(analyze, 'Tonton juga video "Banjir Rendam Ratusan Rumah di Sukamaju" di sini:') == []
+
+
+# -- indirect quotes ----------------------------------------------------------------------------------
+
+def test_indirect_verb_bahwa(analyze):
+    q = one(analyze, 'Direktur Utama PT Sinar Jaya, Bambang Irawan, menyatakan bahwa perusahaan akan membuka '
+                     'dua pabrik baru tahun depan.')
+    assert q.kind == "indirect"
+    assert q.cue == "menyatakan"
+    assert q.content == "perusahaan akan membuka dua pabrik baru tahun depan"
+    assert name(q) == "Bambang Irawan"
+
+
+def test_indirect_verb_comma(analyze):
+    q = one(analyze, 'Kepala Dinas Kesehatan Yanti Marlina mengatakan, stok vaksin di puskesmas masih cukup '
+                     'untuk dua bulan.')
+    assert q.content.startswith("stok vaksin di puskesmas")
+    assert name(q) == "Yanti Marlina"
+
+
+def test_indirect_inverted_kata(analyze):
+    q = one(analyze, 'Harga cabai di pasar tradisional naik dua kali lipat dalam sepekan, kata Andi Saputra, '
+                     'pedagang di Pasar Baru.')
+    assert q.kind == "indirect"
+    assert q.content.startswith("Harga cabai di pasar tradisional")
+    assert name(q) == "Andi Saputra"
+
+
+def test_indirect_fronted_demikian_disampaikan(analyze):
+    q = one(analyze, 'Pemerintah akan menambah kuota pupuk bersubsidi bagi petani, demikian disampaikan Menteri '
+                     'Pertanian Joko Susilo, di Jakarta pada Selasa.')
+    assert q.cue == "disampaikan"
+    assert q.content.startswith("Pemerintah akan menambah kuota")
+    assert name(q) == "Joko Susilo"
+
+
+def test_menurut_fronted(analyze):
+    q = one(analyze, 'Menurut Dewi Anggraini, jumlah wisatawan meningkat tajam selama libur panjang.')
+    assert q.cue == "Menurut"
+    assert q.content.startswith("jumlah wisatawan meningkat")
+    assert name(q) == "Dewi Anggraini"
+
+
+def test_menurut_at_sentence_end_with_organisation(analyze):
+    q = one(analyze, 'Curah hujan tinggi diperkirakan berlangsung hingga akhir bulan, menurut Badan Meteorologi '
+                     'Nasional.')
+    assert q.content.startswith("Curah hujan tinggi")
+    assert "Badan Meteorologi" in name(q)
+
+
+def test_pronoun_subject_resolves_to_previous_speaker(analyze):
+    qs = quotes(analyze, 'Gubernur Jawa Tengah Ahmad Fauzi mengatakan bahwa banjir sudah surut. Ia juga menyinggung '
+                         'perlunya normalisasi sungai di wilayah utara.')
+    assert len(qs) == 2
+    assert name(qs[1]) == "Ahmad Fauzi"
+    assert qs[1].cue == "menyinggung"
+
+
+def test_coordinated_second_report(analyze):
+    qs = quotes(analyze, 'Wahyu Pratama menyatakan bahwa harga gabah sudah stabil dan menekankan bahwa petani '
+                         'perlu menjual lewat koperasi.')
+    assert [q.cue for q in qs] == ["menyatakan", "menekankan"]
+    assert qs[0].content == "harga gabah sudah stabil"
+    assert {name(q) for q in qs} == {"Wahyu Pratama"}
+
+
+def test_parenthetical_between_subject_and_cue(analyze):
+    q = one(analyze, 'Rahmat Hidayat, dalam sambutannya, menekankan pentingnya menjaga kebersihan sungai.')
+    assert q.cue == "menekankan"
+    assert name(q) == "Rahmat Hidayat"
+
+
+def test_report_with_several_speakers(analyze):
+    q = one(analyze, 'Belum ada tanggapan atas laporan dari Malaysia, Singapura, dan Thailand yang menyebutkan '
+                     'bahwa kabut asap mulai mengganggu penerbangan.')
+    assert q.speaker is None
+    assert sorted(s.name for s in q.speakers) == ["Malaysia", "Singapura", "Thailand"]
+    assert q.content.startswith("kabut asap mulai mengganggu")
+
+
+def test_negated_cue_is_not_a_report(analyze):
+    assert quotes(analyze, 'Budi Santoso tidak menjelaskan alasan pembatalan proyek tersebut kepada warga.') == []
+
+
+def test_mixed_quote_fragment_in_reported_speech(analyze):
+    q = one(analyze, 'Sari Utami menyebut program itu sebagai langkah yang "sangat terlambat dan mahal".')
+    assert q.kind == "mixed"
+    assert name(q) == "Sari Utami"
+
+
+def test_pihak_organisation_speaker(analyze):
+    q = one(analyze, 'Pihak kepolisian mengimbau agar warga tidak menyalakan petasan di jalan raya.')
+    assert q.content.startswith("warga tidak menyalakan")
+    assert name(q) == "kepolisian"
+
+
+# -- the seed article ---------------------------------------------------------------------------------
+
+def test_seed_article_all_reporting_acts(analyze):
+    """Every reporting act of the founding example, with its speaker (scored like score.py)."""
+    import re
+    import unicodedata
+    from collections import Counter
+
+    seed = shared_path("seed", "kontan-korut-rusia.txt")
+    gold = json.loads(shared_path("eval", "public", "seed-kontan-korut-rusia.json").read_text("utf-8"))["quotes"]
+    rec = analyze(seed.read_text("utf-8"))
+
+    def toks(s):
+        s = unicodedata.normalize("NFKC", s).lower()
+        return re.sub(r"[^\w\s]", " ", s).split()
+
+    def dice(a, b):
+        ca, cb = Counter(toks(a)), Counter(toks(b))
+        return 2 * sum((ca & cb).values()) / (sum(ca.values()) + sum(cb.values()))
+
+    used = set()
+    for g in gold:
+        best = max(((dice(g["content"], q.content), i) for i, q in enumerate(rec.quotes) if i not in used),
+                   default=(0, None))
+        assert best[0] >= 0.5, f"missed: {g['content'][:50]}"
+        used.add(best[1])
+        q = rec.quotes[best[1]]
+        want = [g["speaker"]] if g.get("speaker") else g["speakers"]
+        got = [q.speaker.name] if q.speaker else [s.name for s in q.speakers]
+        assert sorted(got) == sorted(want)
+    assert len(rec.quotes) == len(gold)

@@ -1,0 +1,232 @@
+"""Train warta's Indonesian spaCy pipeline, reproducibly.
+
+    python training/train.py --shared ../shared          # from /work/main
+
+Steps: convert the data into training/corpus/ (gitignored), train one
+spaCy pipeline (shared tok2vec + morphologizer + parser + ner,
+training/config.cfg) on the UD and NER corpora jointly (partial
+annotation), copy model-best to src/warta/data/model/, evaluate it on the
+test splits (training/evaluate.py) and write training/scores.json.
+
+Only training splits are trained on; GSD dev, NER-UI dev.01 and NERGrit
+valid are used for dev scoring (model selection) only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "src"))
+
+import spacy  # noqa: E402
+from confection import Config  # noqa: E402
+from spacy.tokens import DocBin  # noqa: E402
+
+import warta.nlp.tokenizer  # noqa: E402,F401  (registers the tokenizer)
+from data import (  # noqa: E402
+    gsd_old_sentences,
+    ner_to_docs,
+    read_conllu,
+    read_ner,
+    sentences_to_docs,
+    upos_table,
+)
+
+CORPUS = HERE / "corpus"
+OUTPUT = HERE / "output"
+MODEL_DIR = ROOT / "src" / "warta" / "data" / "model"
+
+
+def save(docs, path: Path) -> int:
+    db = DocBin(store_user_data=False)
+    n = 0
+    for d in docs:
+        db.add(d)
+        n += 1
+    db.to_disk(path)
+    return n
+
+
+def convert(shared: Path, settings: dict, corpus: Path) -> dict:
+    corpus.mkdir(parents=True, exist_ok=True)
+    vocab = spacy.blank("id").vocab
+    ud = shared / "data" / "ud"
+    ner = shared / "data" / "ner"
+    c = settings["convert"]
+    n_ud, n_ner = c["ud_sents_per_doc"], c["ner_sents_per_doc"]
+    rng = random.Random(c["seed"])
+    stats = {}
+
+    csui = list(read_conllu(ud / "id_csui-ud-train.conllu"))
+    # optional held-out slice of CSUI train for dev scoring (CSUI has no dev split)
+    csui_idx = list(range(len(csui)))
+    rng.shuffle(csui_idx)
+    n_hold = int(len(csui) * c["csui_dev_holdout"])
+    hold = set(csui_idx[:n_hold])
+    csui_train = [s for i, s in enumerate(csui) if i not in hold]
+    csui_dev = [s for i, s in enumerate(csui) if i in hold]
+    train_sents = csui_train * c["csui_upsample"]
+    if c["use_gsd_old"]:
+        table = upos_table(csui_train, c["upos_table_min_count"], c["upos_table_min_share"])
+        old = gsd_old_sentences(
+            ud / "id_gsd-ud-train-v2.1-old-annotation.conllu", table, c["gsd_nn_compound_to_nmod"]
+        )
+        train_sents += old
+        stats["gsd_old_sentences"] = len(old)
+    stats["csui_train_sentences"] = len(csui_train)
+    rng.shuffle(train_sents)  # sentence order within training docs; seeded
+    (corpus / "train").mkdir(exist_ok=True)
+    (corpus / "dev").mkdir(exist_ok=True)
+    stats["ud_train_docs"] = save(sentences_to_docs(vocab, train_sents, n_ud), corpus / "train" / "ud.spacy")
+    gsd_dev = list(read_conllu(ud / "id_gsd-ud-dev.conllu"))
+    stats["ud_dev_docs"] = save(sentences_to_docs(vocab, gsd_dev + csui_dev, n_ud), corpus / "dev" / "ud.spacy")
+    save(sentences_to_docs(vocab, gsd_dev, n_ud), corpus / "gsd-dev.spacy")
+    if csui_dev:
+        save(sentences_to_docs(vocab, csui_dev, n_ud), corpus / "csui-dev.spacy")
+
+    parts = {
+        "nerui": list(read_ner(ner / "nerui" / "train.01.tsv")),
+        "idner": list(read_ner(ner / "idner-news-2k" / "train.txt")),
+        "nergrit": list(read_ner(ner / "nergrit" / "train.txt")),
+    }
+    ner_train = []
+    for name, sents in parts.items():
+        ner_train += sents * c[f"{name}_upsample"]
+    rng.shuffle(ner_train)
+    ner_dev = list(read_ner(ner / "nerui" / "dev.01.tsv")) + list(read_ner(ner / "nergrit" / "valid.txt"))
+    stats["ner_train_docs"] = save(ner_to_docs(vocab, ner_train, n_ner), corpus / "train" / "ner.spacy")
+    stats["ner_dev_docs"] = save(ner_to_docs(vocab, ner_dev, n_ner), corpus / "dev" / "ner.spacy")
+    # test splits are never written here: evaluate.py reads them on the fly
+    return stats
+
+
+def train_one(config: Path, output: Path, overrides: dict, threads: int) -> subprocess.Popen:
+    env = dict(os.environ)
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        env[var] = str(threads)
+    env["PYTHONHASHSEED"] = "0"
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    code = (
+        "import sys, json, warta.nlp.tokenizer\n"
+        "from spacy.cli.train import train\n"
+        "train(sys.argv[1], sys.argv[2], overrides=json.loads(sys.argv[3]), use_gpu=-1)\n"
+    )
+    output.mkdir(parents=True, exist_ok=True)
+    log = open(output / "train.log", "w")
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(config), str(output), json.dumps(overrides)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+
+
+def ship(model_dir: Path, target: Path, meta_extra: dict) -> None:
+    nlp = spacy.load(model_dir)
+    nlp.meta.update(
+        {
+            "name": "warta_id",
+            "version": "0.1.0",
+            "description": "warta's Indonesian news pipeline: tokenizer, UPOS, dependency parse, "
+            "sentences, NER (PERSON, ORG, LOC). Load after `import warta.nlp.tokenizer`.",
+            "license": "CC BY-SA 4.0",
+            "author": "warta",
+            "sources": [
+                {"name": "UD Indonesian-CSUI (train)", "license": "CC BY-SA 4.0"},
+                {"name": "UD Indonesian-GSD v2.1 train (annotation mapped)", "license": "CC BY-SA 4.0"},
+                {"name": "NER-UI (IndoLEM fold 1, train)", "license": "CC BY 4.0"},
+                {"name": "idner-news-2k (train)", "license": "MIT"},
+                {"name": "NERGrit (IndoNLU, train)", "license": "MIT"},
+            ],
+        }
+    )
+    nlp.meta.update(meta_extra)
+    if target.exists():
+        shutil.rmtree(target)
+    nlp.to_disk(target)
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--quick", action="store_true", help="short run for an early model")
+    ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-train", action="store_true", help="assemble/evaluate existing output")
+    ap.add_argument("--no-ship", action="store_true", help="(experiments) do not copy/evaluate the model")
+    ap.add_argument("--name", default="", help="(experiments) suffix for corpus/ and output/ dirs")
+    ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                    help="(experiments) override a data.cfg value")
+    ap.add_argument("--override", action="append", default=[], metavar="KEY=JSON",
+                    help="(experiments) override a training config value, e.g. training.max_steps=1000")
+    args = ap.parse_args()
+    shared = args.shared.resolve()
+    os.chdir(ROOT)
+    settings = Config().from_disk(HERE / "data.cfg")
+    for item in args.set:
+        key, value = item.split("=", 1)
+        section, name = key.split(".")
+        settings[section][name] = json.loads(value)
+    corpus = CORPUS if not args.name else CORPUS.parent / "corpus" / args.name
+    output = OUTPUT if not args.name else OUTPUT.parent / "runs" / args.name
+    random.seed(settings["convert"]["seed"])
+    t0 = time.time()
+    info: dict = {}
+    if not args.skip_convert:
+        info["convert"] = convert(shared, settings, corpus)
+        print("converted:", info["convert"], flush=True)
+    t_conv = time.time() - t0
+
+    overrides: dict = {}
+    if args.quick:
+        steps = settings["train"]["quick_max_steps"]
+        overrides = {"training.max_steps": steps, "training.eval_frequency": steps // 2}
+    for item in args.override:
+        key, value = item.split("=", 1)
+        overrides[key] = json.loads(value)
+    t1 = time.time()
+    if not args.skip_train:
+        o = dict(overrides)
+        o["paths.train"] = str(corpus / "train")
+        o["paths.dev"] = str(corpus / "dev")
+        proc = train_one(HERE / "config.cfg", output, o, settings["train"]["threads"])
+        if proc.wait() != 0:
+            sys.exit(f"training failed, see {output / 'train.log'}")
+    t_train = time.time() - t1
+    print(f"trained in {t_train:.0f}s", flush=True)
+    if args.no_ship:
+        return
+    ship(output / "model-best", MODEL_DIR,
+         {"warta_training": {"quick": args.quick, "train_seconds": round(t_train)}})
+    from evaluate import evaluate_all, print_table  # noqa: E402
+
+    nlp = spacy.load(MODEL_DIR)
+    scores = evaluate_all(nlp, shared)
+    scores["_meta"] = {
+        "command": "python training/train.py " + " ".join(sys.argv[1:]),
+        "quick": args.quick,
+        "convert_seconds": round(t_conv),
+        "train_seconds": round(t_train),
+        "total_seconds": round(time.time() - t0),
+        "model_bytes": dir_size(MODEL_DIR),
+        "convert": info.get("convert"),
+    }
+    (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf8")
+    print_table(scores)
+    print(f"model: {MODEL_DIR} ({dir_size(MODEL_DIR) / 1e6:.1f} MB); total {time.time() - t0:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
