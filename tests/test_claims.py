@@ -55,6 +55,19 @@ def test_statement_is_the_reported_clause(blank):
     assert cs[0].statement == "Kami menyalurkan 3.000 ton beras pekan ini"
 
 
+def test_implausible_parser_sentence_breaks_are_ignored(blank):
+    text = 'Polisi menyita 40 kilogram sabu di pelabuhan. "Kami masih memeriksa 3 tersangka," kata Dr. Hana Sari.'
+    doc = blank.make_doc(text)
+    for t in doc:  # a parser that starts a sentence at every word
+        t.is_sent_start = True
+    q = quote(text, "Kami masih memeriksa 3 tersangka", "Hana Sari")
+    doc._.quotes = [q]
+    cs = build_claims(doc)
+    assert [c.statement for c in cs] == ["Polisi menyita 40 kilogram sabu di pelabuhan",
+                                         "Kami masih memeriksa 3 tersangka"]
+    assert cs[0].sources == [] and [s.name for s in cs[1].sources] == ["Hana Sari"]
+
+
 def test_dates_ages_and_references_are_not_claims(blank):
     text = ("Pria berusia 52 tahun itu dijerat Pasal 363 ayat 1 KUHP pada 2024. Sidang digelar pukul 09.00 WIB "
             "pada 14 Maret di ruang 3.")
@@ -69,6 +82,22 @@ def test_figure_inside_a_quote_is_sourced_to_its_speaker(blank):
     assert cs[0].value == 2300 and cs[0].unit == "personel"
     assert [s.name for s in cs[0].sources] == ["Wirawan Hadi"]
     assert cs[0].quote == "q1"
+
+
+def test_short_speaker_name_is_given_in_full(blank):
+    from warta.record import Entity, Mention
+
+    text = ('Juru bicara KPK Sari Dewi membenarkan penggeledahan itu. "Kami menyita 12 dokumen," kata Dewi. '
+            '"Ada 4 saksi yang diperiksa," ujar Sari Dewi.')
+    q1 = quote(text, "Kami menyita 12 dokumen", "Dewi", qid="q1")
+    q2 = quote(text, "Ada 4 saksi yang diperiksa", "Sari Dewi", qid="q2")
+    doc = blank(text)
+    doc._.quotes = [q1, q2]
+    # an entity whose name kept a title: not a fuller name of the speaker
+    doc._.entities = [Entity(id="e1", name="Juru Bicara KPK Sari Dewi", type="PERSON",
+                             mentions=[Mention(start=12, end=25, text="KPK Sari Dewi")])]
+    cs = build_claims(doc)
+    assert [(c.value, [s.name for s in c.sources]) for c in cs] == [(12, ["Sari Dewi"]), (4, ["Sari Dewi"])]
 
 
 def test_figure_outside_the_quote_in_the_same_sentence_is_the_outlets(blank):
@@ -163,6 +192,16 @@ def test_neither_confirm_nor_deny_attaches_by_topic(blank):
     assert by_value[40].stances == []
 
 
+def test_stance_before_any_claim_attaches_by_topic(blank):
+    text = ("Kementerian Pertahanan membantah kabar tersebut soal kapal selam di Selat Lombok. "
+            "Sebelumnya, media melaporkan 3 kapal selam asing terlihat di Selat Lombok. "
+            "Harga cabai di pasar induk naik menjadi Rp 80 ribu per kilogram.")
+    cs = claims_of(blank, text)
+    by_value = {c.value: c for c in cs}
+    assert [(s.who, s.stance) for s in by_value[3].stances] == [("Kementerian Pertahanan", "deny")]
+    assert by_value[80_000].stances == []
+
+
 def test_passive_confirmation_names_who_follows_oleh(blank):
     text = ("Banjir bandang itu menewaskan hampir 1.000 orang, menurut badan bencana nasional, dalam angka yang "
             "dianggap dapat diandalkan oleh Palang Merah.")
@@ -187,6 +226,15 @@ def test_stance_inside_a_quote_is_the_speakers(blank):
     q = quote(text, "Kami membantah laporan tersebut", "Dewi Lestari")
     cs = claims_of(blank, text, [q])
     assert [(s.who, s.stance) for s in cs[0].stances] == [("Dewi Lestari", "deny")]
+
+
+def test_who_denies_a_figure_is_not_its_source(blank):
+    text = "Kementerian Tenaga Kerja membantah bahwa 500 pekerja asing masuk secara ilegal ke kawasan industri itu."
+    q = quote(text, "500 pekerja asing masuk secara ilegal ke kawasan industri itu", "Kementerian Tenaga Kerja",
+              kind="indirect", cue="membantah")
+    cs = claims_of(blank, text, [q])
+    assert cs[0].sources == []
+    assert [(s.who, s.stance) for s in cs[0].stances] == [("Kementerian Tenaga Kerja", "deny")]
 
 
 def test_stance_phrases():

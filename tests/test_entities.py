@@ -155,6 +155,32 @@ def test_unit_acronyms_are_not_organisations(blank):
     assert "USD" not in e and "CPO" not in e
 
 
+def test_province_short_form_in_title_and_rank_before_name(blank):
+    _, e = ents(blank, "Kapolda Sultra Irjen Budi Raharjo mengatakan penyidik telah memeriksa 12 saksi.")
+    person = e["Budi Raharjo"]
+    assert person.roles == ["Kapolda Sultra"] and person.ranks == ["Irjen"] and person.country == "IDN"
+    assert e["Sultra"].type == "LOC" and e["Sultra"].country == "IDN"
+
+
+def test_organisation_run_does_not_swallow_rank_and_name(blank):
+    _, e = ents(blank, "Kepala Badan Pengawas Obat Komisaris Jenderal Danu Prasetyo meninjau gudang itu pada Rabu.")
+    assert e["Danu Prasetyo"].ranks == ["Komisaris Jenderal"]
+    assert e["Badan Pengawas Obat"].type == "ORG"
+    assert not any("Danu" in name and name != "Danu Prasetyo" for name in e)
+
+
+def test_laws_are_not_entities(blank):
+    _, e = ents(blank, "DPR mengesahkan UU Perlindungan Data Pribadi dan Perpres Percepatan Pembangunan pada Selasa.")
+    assert not any("Data" in name or "Percepatan" in name for name in e)
+    assert e["DPR"].type == "ORG"
+
+
+def test_known_organisations_are_orgs(blank):
+    _, e = ents(blank, "Juru bicara PBB mengatakan Hizbullah dan Taliban menolak usulan itu, dilansir Reuters.")
+    assert {e[n].type for n in ("PBB", "Hizbullah", "Taliban", "Reuters")} == {"ORG"}
+    assert e["Reuters"].country == "GBR" and e["PBB"].country is None
+
+
 # ---------------------------------------------------------------- the seed, through the trained model
 @pytest.fixture(scope="module")
 def seed_record():

@@ -205,13 +205,15 @@ def test_context_tags(analyze):
 
 
 def test_reported_event_points_at_the_report(analyze):
-    text = ("Laporan dari Jepang dan Korea Selatan menyebutkan bahwa Korea Utara telah mengirim "
+    text = ("Menteri Pertahanan Jepang, Kenji Mori, mengatakan bahwa Korea Utara telah mengirim "
             "ribuan tentara ke Suriah. Pemerintah Korea Utara belum mengonfirmasi laporan tersebut.")
     record = analyze(text)
     ev = find(record, "AID", "PRK", "SYR")
     assert ev
-    if record.quotes:  # warta_quotes codes the report as a quote: the event points at it
-        assert ev[0].reported_by in {q.id for q in record.quotes}
+    assert ev[0].reported_by in {q.id for q in record.quotes}  # warta_quotes codes the report as a quote
+    # an official reporting his own state's act is not "reported by" anyone
+    own = analyze('"Kami telah mengirim bantuan pangan ke Sudan," kata Menteri Luar Negeri Turki, Emre Kaya.')
+    assert find(own, "AID", "TUR", "SDN") and find(own, "AID", "TUR", "SDN")[0].reported_by is None
 
 
 def test_private_quarrel_is_not_political(analyze):
@@ -309,3 +311,41 @@ def test_comma_alone_does_not_make_a_compound_actor(analyze):
 def test_verbal_attack_is_not_assault(analyze):
     record = analyze("Pengusaha Budi Santosa menyerang para pengkritiknya dari Partai Buruh lewat media sosial.")
     assert not find(record, "ASSAULT")
+
+
+def test_works_on_a_blank_pipeline_without_parser_or_entities():
+    """Sentences, names and countries come from the component's own fallbacks when nothing precedes it."""
+    from warta.nlp import register_components
+    from warta.nlp.tokenizer import make_blank
+
+    register_components()
+    nlp = make_blank()
+    nlp.add_pipe("warta_events")
+    doc = nlp("Pemerintah Lituania mengusir diplomat Belarus. Korea Utara tidak akan menyerang Jepang.")
+    coded = {(e.type, e.actors[0].country, e.targets[0].country if e.targets else None) for e in doc._.events}
+    assert coded == {("SANCTION", "LTU", "BLR")}
+
+
+@pytest.mark.parametrize("text,etype,actor,target", [
+    ("KPK menetapkan Wali Kota Pematang Jaya, Rudi Hartono, sebagai tersangka kasus suap.", "ACCUSE", "KPK",
+     "Rudi Hartono"),
+    ("Pengadilan Tinggi Seoul memvonis mantan Menteri Pertahanan Korea Selatan tujuh tahun penjara.", "SANCTION",
+     None, "KOR"),
+    ("Kelompok bersenjata Abu Sayyaf menculik dua nelayan Indonesia di perairan Sabah.", "ASSAULT", None, "IDN"),
+    ("Pasukan Thailand dan Kamboja saling serang di wilayah perbatasan.", "ASSAULT", "THA", "KHM"),
+    ("Kementerian Luar Negeri China memanggil duta besar Jepang untuk memprotes pernyataan tersebut.", "ACCUSE",
+     "CHN", "JPN"),
+    ("Iran meluncurkan rudal balistik ke arah Israel pada Selasa malam.", "ASSAULT", "IRN", "ISR"),
+    ("Korea Selatan dan Amerika Serikat menggelar latihan militer gabungan di Laut Kuning.", "COOPERATE", "KOR",
+     "USA"),
+    ("Presiden Amerika Serikat mengancam akan mengenakan tarif 100 persen terhadap produk China.", "THREATEN",
+     "USA", "CHN"),
+])
+def test_more_triggers(analyze, text, etype, actor, target):
+    record = analyze(text)
+    assert find(record, etype, actor, target), [(e.type, e.actors, e.targets) for e in record.events]
+
+
+def test_a_bare_year_gives_way_to_a_full_date():
+    text = "KPK menahan Komisaris PT Maju pada tahun 2007 sampai sekarang, kata juru bicara, Selasa (21/10/2025)."
+    assert find_date(text, 6, date(2025, 10, 22)) == ("Selasa (21/10/2025)", "2025-10-21")

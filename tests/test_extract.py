@@ -308,3 +308,8 @@ def test_label_followed_by_words_that_are_not_names_is_body_text():
     line = "Reporter: kami menemui para pedagang yang tetap berjualan di tengah hujan deras"
     cleaned = clean_lines([BODY[0], line])
     assert cleaned.paragraphs == [BODY[0], line] and not cleaned.authors
+
+
+def test_given_published_is_kept_for_html_records():
+    ex = extract(SourceDocument(origin="<test>", html=PAGE, published="2024-01-02"))
+    assert ex.published == "2024-01-02"

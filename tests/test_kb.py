@@ -524,3 +524,15 @@ def test_a_speaker_tagged_as_a_place_goes_to_the_known_person(db):
                    _said("k2", "2025-10-02", "Lukman", type_="LOC", quote="Kami tidak menaikkan tarif")])
         entity, quotes, _ = kb.query().who("Lukman Hakim Siregar")
         assert sorted(q["article_id"] for q in quotes) == ["k1", "k2"]
+
+
+def test_two_numbers_of_one_sentence_are_two_matters_not_a_disagreement(db):
+    def warehouses(id_, day, city):
+        sentence = f"Dari 34 gudang logistik di {city}, 30 gudang logistik sudah terisi penuh menjelang musim hujan"
+        return article(id_, sentence + ".", day, claims=[{"value": 34, "unit": "gudang", "statement": sentence},
+                                                         {"value": 30, "unit": "gudang", "statement": sentence}])
+    with KnowledgeBase(db) as kb:
+        kb.ingest([warehouses("w1", "2025-10-01", "Kupang"), warehouses("w2", "2025-10-02", "Ende")])
+        groups = kb.query().claims(about="gudang logistik")
+        assert sorted(tuple(v["value"] for v in g["values"]) for g in groups) == [(30,), (34,)]
+        assert [g["n_articles"] for g in groups] == [2, 2] and not any(g["contested"] for g in groups)

@@ -21,6 +21,8 @@ CLAIMS = [
     ("terdapat 1.234.567 pemilih dalam daftar tetap", dict(value=1234567, unit="pemilih")),
     ("sebanyak 250 WNI dievakuasi dari zona konflik", dict(value=250, unit="WNI")),
     ("menggeledah tujuh lokasi di ibu kota", dict(value=7, unit="lokasi")),
+    ("penyidik membagi perkara menjadi empat berkas", dict(value=4, unit="berkas")),
+    ("pembangunan 12 bendungan baru", dict(value=12, unit="bendungan")),
     # decimals
     ("inflasi tercatat 2,3 persen secara tahunan", dict(value=2.3, unit="persen")),
     ("pertumbuhan ekonomi 5,05 persen pada kuartal ini", dict(value=5.05, unit="persen")),
@@ -112,6 +114,9 @@ CLAIMS = [
     ("BI menaikkan suku bunga 25 basis poin", dict(value=25, unit="basis poin")),
     ("inflasi dalam sasaran 2,5 plus minus 1%", dict(value=2.5, unit="persen")),
     ("pertumbuhan 2,1 atau 2,2% tahun ini", dict(value=2.1, unit="persen")),
+    ("aktivasi baru 2 juta atau 15% dari target", dict(value=15, unit="persen")),
+    ("survei menemukan 6 dari 10 responden setuju", dict(value=6, unit="responden")),
+    ("jumlah pegawai turun hampir 1.000 orang meskipun beban kerja naik", dict(value=1000, unit="orang")),
 ]
 
 
@@ -165,6 +170,10 @@ NOT_CLAIMS = [
     "Ia lahir pada 5 Januari 1970 di Medan",
     "Pertandingan berakhir pada menit ke-90",
     "Menteri itu memilih diam seribu bahasa",
+    "Densus 88 melakukan penggeledahan di rumah itu",
+    "Mobil berpelat B 1234 XYZ itu diamankan",
+    "Skor akhir 3-1 untuk tim tuan rumah",
+    "Target itu 14,5 juta terdiri atas pegawai dan pensiunan",
     "Setelah pandemi Covid - 19 melanda, pendapatan turun",
     "Terdakwa dijerat Pasal 2 jo Pasal 18 UU Tipikor jo Pasal 55 ayat (1) ke-1 KUHP",
     "Ia melanggar Pasal 3junctoPasal 18 UU Tipikor",

@@ -128,7 +128,7 @@ def test_indirect_verb_comma(analyze):
 
 def test_indirect_inverted_kata(analyze):
     q = one(analyze, 'Harga cabai di pasar tradisional naik dua kali lipat dalam sepekan, kata Andi Saputra, '
-                     'pedagang di Pasar Baru.')
+                     'Ketua Asosiasi Pedagang Pasar Indonesia.')
     assert q.kind == "indirect"
     assert q.content.startswith("Harga cabai di pasar tradisional")
     assert name(q) == "Andi Saputra"
@@ -233,3 +233,47 @@ def test_seed_article_all_reporting_acts(analyze):
         got = [q.speaker.name] if q.speaker else [s.name for s in q.speakers]
         assert sorted(got) == sorted(want)
     assert len(rec.quotes) == len(gold)
+
+
+def test_role_alone_keeps_role_and_links_holder(analyze):
+    rec = analyze('Presiden Joko Santoso meresmikan bendungan baru di Jawa Tengah, Senin.\n\n'
+                  '"Bendungan ini akan mengairi ribuan hektar sawah," kata Presiden.')
+    q = rec.quotes[-1]
+    assert q.speaker.name == "Presiden"
+    holder = next(e for e in rec.entities if e.name == "Joko Santoso")
+    assert q.speaker.entity == holder.id
+
+
+def test_parenthetical_cue_and_menurutnya(analyze):
+    qs = quotes(analyze, 'Ekonom Universitas Gadjah Mada, Rini Handayani, menilai harga pangan masih stabil. '
+                         'Namun, lanjut Rini, harga beras bisa naik menjelang akhir tahun. Menurutnya, pemerintah '
+                         'perlu menambah cadangan beras.')
+    assert [q.cue for q in qs] == ["menilai", "lanjut", "Menurutnya"]
+    assert {name(q) for q in qs} == {"Rini Handayani"}
+    assert qs[1].content.startswith("harga beras bisa naik")
+
+
+def test_subject_introduces_next_quote(analyze):
+    qs = quotes(analyze, 'Kepala Dinas Pertanian Jawa Barat Dedi Kurniawan meninjau sawah yang terendam banjir.\n\n'
+                         '"Kami akan mengganti benih petani yang gagal panen," ujarnya.')
+    assert len(qs) == 1 and name(qs[0]) == "Dedi Kurniawan"
+
+
+def test_paragraph_continuation_with_opening_mark(analyze):
+    q = one(analyze, '"Kami sudah menyiapkan posko di setiap kecamatan,\n\n"Relawan juga siaga selama 24 jam," '
+                     'kata Andi Wijaya.')
+    assert "posko di setiap kecamatan" in q.content and "Relawan juga siaga" in q.content
+    assert '"' not in q.content
+
+
+def test_vox_pop_option(nlp):
+    """By default members of the public are not quoted (public-figure scope); vox_pop=True keeps them."""
+    from warta.attribution.component import QuoteFinder
+    from warta.attribution.cues import load_cues
+
+    text = ('Lina Marlina (45), warga Desa Sukamaju, mengeluhkan harga minyak goreng.\n\n'
+            '"Sekarang sebulan saya harus membeli dua kali lebih mahal," katanya.\n\n'
+            '"Kami akan menambah pasokan ke pasar," kata Kepala Dinas Perdagangan Budi Hartono.')
+    assert {name(q) for q in nlp(text)._.quotes} == {"Budi Hartono"}
+    everyone = QuoteFinder(load_cues(), vox_pop=True)(nlp(text))
+    assert {name(q) for q in everyone._.quotes if q.kind == "direct"} == {"Lina Marlina", "Budi Hartono"}

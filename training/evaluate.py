@@ -47,7 +47,7 @@ def evaluate_all(nlp, shared: Path) -> dict:
         scores[name]["tokens"] = sum(len(d) for d in docs)
     for name, fn in NER_SETS.items():
         docs = list(ner_to_docs(nlp.vocab, read_ner(shared / "data" / "ner" / fn), 8))
-        with nlp.select_pipes(enable=["ner"]):
+        with nlp.select_pipes(enable=[p for p in ("tok2vec", "ner") if p in nlp.pipe_names]):
             s = nlp.evaluate(_examples(nlp, docs))
         scores[name] = {k: round(100 * s[k], 2) for k in ("ents_p", "ents_r", "ents_f")}
         scores[name]["per_type_f"] = {t: round(100 * v["f"], 2) for t, v in s["ents_per_type"].items()}
@@ -55,8 +55,9 @@ def evaluate_all(nlp, shared: Path) -> dict:
 
 
 def measure_speed(nlp, shared: Path, limit: int = 0) -> dict:
-    """Words/s (whitespace words) of the full pipeline vs a blank spacy.blank("id")
-    tokenizer on the text field of corpus/detik-2025.jsonl, one process."""
+    """Words/s (whitespace-separated words) of the full pipeline vs a blank
+    spacy.blank("id") tokenizer on the text field of corpus/detik-2025.jsonl,
+    one process, nlp.pipe(batch_size=64)."""
     lines = (Path(shared) / "corpus" / "detik-2025.jsonl").read_text(encoding="utf8").split("\n")
     texts = [json.loads(line)["text"] for line in lines if line.strip()]
     if limit:
@@ -64,9 +65,10 @@ def measure_speed(nlp, shared: Path, limit: int = 0) -> dict:
     n_words = sum(len(t.split()) for t in texts)
     blank = spacy.blank("id")
     result = {"words": n_words}
+    # each is run twice (the first pass also warms the tokenizer caches); best pass counts
     for name, pipe in (("blank_tokenizer", blank), ("pipeline", nlp)):
         best = 0.0
-        for _ in range(2 if name == "blank_tokenizer" else 1):
+        for _ in range(2):
             t = time.perf_counter()
             for _doc in pipe.pipe(texts, batch_size=64):
                 pass

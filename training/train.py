@@ -155,6 +155,33 @@ def ship(model_dir: Path, target: Path, meta_extra: dict) -> None:
     nlp.to_disk(target)
 
 
+DEV_WEIGHTS = {"pos_acc": 0.15, "dep_las": 0.35, "sents_f": 0.1, "ents_f": 0.4}
+
+
+def select_model(output: Path, corpus: Path) -> tuple[Path, dict]:
+    """Pick model-best or model-last by dev scores computed per corpus.
+
+    spaCy's in-training dev score mixes the UD and NER dev documents, and
+    its dependency scores come out wrong for such a mix, so the choice is
+    re-done here with UD dev (GSD dev + CSUI held-out) and NER dev (NER-UI
+    dev.01 + NERGrit valid) scored separately, weights as in config.cfg.
+    """
+    from spacy.training import Example
+
+    results = {}
+    for name in ("model-best", "model-last"):
+        nlp = spacy.load(output / name)
+        row = {}
+        for part in ("ud", "ner"):
+            docs = list(DocBin().from_disk(corpus / "dev" / f"{part}.spacy").get_docs(nlp.vocab))
+            sc = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in docs])
+            row.update({k: sc[k] for k in DEV_WEIGHTS if sc.get(k) is not None})
+        row["score"] = sum(w * row.get(k, 0.0) for k, w in DEV_WEIGHTS.items())
+        results[name] = {k: round(v, 4) for k, v in row.items()}
+    best = max(results, key=lambda n: results[n]["score"])
+    return output / best, results
+
+
 def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
@@ -208,12 +235,15 @@ def main() -> None:
     print(f"trained in {t_train:.0f}s", flush=True)
     if args.no_ship:
         return
-    ship(output / "model-best", MODEL_DIR,
-         {"warta_training": {"quick": args.quick, "train_seconds": round(t_train)}})
-    from evaluate import evaluate_all, print_table  # noqa: E402
+    chosen, dev_scores = select_model(output, corpus)
+    print("dev scores:", json.dumps(dev_scores), "-> shipping", chosen.name, flush=True)
+    ship(chosen, MODEL_DIR, {"warta_training": {"quick": args.quick, "train_seconds": round(t_train),
+                                                "checkpoint": chosen.name}})
+    from evaluate import evaluate_all, measure_speed, print_table  # noqa: E402
 
     nlp = spacy.load(MODEL_DIR)
     scores = evaluate_all(nlp, shared)
+    scores["_speed"] = measure_speed(nlp, shared)
     scores["_meta"] = {
         "command": "python training/train.py " + " ".join(sys.argv[1:]),
         "quick": args.quick,
@@ -225,6 +255,7 @@ def main() -> None:
     }
     (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n", encoding="utf8")
     print_table(scores)
+    print("speed:", scores["_speed"])
     print(f"model: {MODEL_DIR} ({dir_size(MODEL_DIR) / 1e6:.1f} MB); total {time.time() - t0:.0f}s")
 
 

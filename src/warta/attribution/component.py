@@ -21,26 +21,32 @@ from warta.attribution.speakers import Speaker, SpeakerResolver, phrase_after, w
 from warta.record import Quote
 from warta.record import Speaker as SpeakerRecord
 
+_LEAD_RUN = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,10}?[A-Z][\w'’\-]*)\s*,?\s+(?:(?:juga|pun|sebelumnya|telah|sudah)\s+)?"
+                       r"(?:me|ber|di)[a-z]{3,}\b")
+_VERBISH = re.compile(r"(?:me|ber|di|ter)[a-z]{4,}$")
 #: a quote of at most this many words with no speech cue is a scare quote, not a quote
 SCARE_WORDS = 3
 
 
-@Language.factory("warta_quotes")
-def make_quotes(nlp: Language, name: str):
-    return QuoteFinder(load_cues())
+@Language.factory("warta_quotes", default_config={"vox_pop": False})
+def make_quotes(nlp: Language, name: str, vox_pop: bool):
+    """vox_pop: also quote members of the public ("Lusi (45), warga …"). Off by default: warta
+    records what public figures and institutions say, the scope of PFSA-ID's annotation."""
+    return QuoteFinder(load_cues(), vox_pop=vox_pop)
 
 
 class QuoteFinder:
-    def __init__(self, cues: Cues):
+    def __init__(self, cues: Cues, vox_pop: bool = False):
         self.cues = cues
+        self.vox_pop = vox_pop
         self.indirect = IndirectFinder(cues)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, self.cues, self.indirect)
+        doc._.quotes = find_quotes(doc, self.cues, self.indirect, self.vox_pop)
         return doc
 
 
-def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder) -> list[Quote]:
+def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = False) -> list[Quote]:
     text = doc.text
     resolver = SpeakerResolver(doc, cues)
     spans = find_quote_spans(text)
@@ -51,6 +57,7 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder) -> list[Quote]:
         i = bisect.bisect_right(starts, pos) - 1
         return i >= 0 and starts[i] <= pos < ends[i]
 
+    indirect.set_persons(sorted((ps, pe) for ps, pe, _, _ in resolver.person_spans))
     paras = paragraphs(text)
     para_starts = [p[0] for p in paras]
     acts: list[tuple[int, Act, QuoteSpan | None]] = []
@@ -99,6 +106,8 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder) -> list[Quote]:
                 and not act.pronoun:
             continue
         last_para_with_speaker = bisect.bisect_right(para_starts, act.end) - 1
+        if not vox_pop and _is_vox_pop(doc, sp, cues):
+            continue
         quotes.append(_record(text, act, span, sp, len(quotes) + 1))
     return quotes
 
@@ -113,12 +122,43 @@ def _subjects(doc: Doc, resolver: SpeakerResolver, cues: Cues, blocked):
             continue
         i = bisect.bisect_left(starts, s)
         if i >= len(persons) or persons[i][0] >= e or persons[i][0] - s > 120:
+            # no PERSON found by the model: a capitalised name opening the sentence before a verb
+            m = _LEAD_RUN.match(text, s, e)
+            if m:
+                name = resolver.clean_name(resolver.name_part(m.group(1)))
+                if len(name.split()) >= 2:
+                    ns = m.start(1) + m.group(1).rfind(name.split()[0])
+                    yield ns, Speaker(name=name, mention=name, start=ns, end=m.end(1), kind="person")
             continue
         ps, pe, name, eid = persons[i]
         lead = words(text[s:ps])
-        if all(w[:1].isupper() or w in ",()" or w.lower() in cues.roles or w.lower() in cues.place_words
-               for w, _, _ in lead) and not (lead and lead[0][0].lower() in cues.connectives):
+        if lead and lead[0][0].lower() in cues.connectives and "," in [w for w, _, _ in lead]:
+            k = [w for w, _, _ in lead].index(",")
+            lead = lead[k + 1:]  # "Terkait kekecewaan itu, Imam Besar … Nasaruddin Umar memaklumi …"
+        if len(lead) <= 14 and not any(_VERBISH.match(w.lower()) and w.lower() not in cues.roles or
+                                       cues.is_cue_word(w) for w, _, _ in lead) \
+                and not (lead and lead[0][0].lower() in cues.connectives):
             yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid)
+
+
+def _is_vox_pop(doc: Doc, sp: Speaker, cues: Cues) -> bool:
+    """A member of the public: a person with no role, presented with an age or as "warga", "pedagang" …"""
+    if sp.kind != "person" or sp.role:
+        return False
+    ent = next((e for e in doc._.entities or [] if e.id == sp.entity), None) if sp.entity else None
+    if ent is not None and ent.roles:
+        return False
+    for m in re.finditer(rf"\b{re.escape(sp.name)}\b", doc.text):
+        after = doc.text[m.end(): m.end() + 40].lower()
+        if _AGE.match(after):
+            return True
+        ws = re.match(r"\s*,\s*([a-z]+)(?:\s+([a-z]+))?", after)
+        if ws and (ws.group(1) in cues.vox_pop or f"{ws.group(1)} {ws.group(2)}" in cues.vox_pop):
+            return True
+    return False
+
+
+_AGE = re.compile(r"\s*\(\d{1,3}\)")
 
 
 def _words(text: str, span: QuoteSpan) -> int:

@@ -45,6 +45,7 @@ class Cues:
     complementizers: frozenset[str]
     negations: frozenset[str]
     org_heads: frozenset[str]
+    vox_pop: frozenset[str]
     #: a cue right after a closing quote mark: "…," kata X / ujarnya / kata dia
     after_quote: re.Pattern
     #: any reporting verb as a whole word (affixed verbs and base forms with -nya)
@@ -77,5 +78,6 @@ def load_cues() -> Cues:
         phrase_end=frozenset(s.get("role_phrase_end", [])),
         place_words=frozenset(s.get("place_word", [])), connectives=frozenset(s.get("connective", [])),
         adverbs=frozenset(s.get("adverb", [])), complementizers=frozenset(s.get("complementizer", [])),
-        negations=frozenset(s.get("negation", [])), org_heads=frozenset(s.get("org_head", [])), after_quote=after_quote, verb_word=verb_word,
+        negations=frozenset(s.get("negation", [])), org_heads=frozenset(s.get("org_head", [])),
+        vox_pop=frozenset(s.get("vox_pop", [])), after_quote=after_quote, verb_word=verb_word,
         passive_word=passive_word)

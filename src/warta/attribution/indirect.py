@@ -16,6 +16,7 @@ from warta.attribution.cues import Cues
 from warta.attribution.speakers import words
 
 _TRIM = " \t\n,.;:—–-"
+_DATE = re.compile(r"\d{1,2}/\d{1,2}|\b(?:19|20)\d\d\b")
 _DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
 _SOURCE_PREFIXES = ("dilansir", "dikutip", "mengutip", "melansir", "seperti")
 
@@ -68,11 +69,25 @@ class IndirectFinder:
         self._report = re.compile(
             rf"(?i)\b(?:laporan|pernyataan|keterangan|klaim)\s+(?:resmi\s+)?(?:dari|oleh)\s+(?P<who>[^.;]{{2,120}}?)"
             rf"\s+yang\s+(?P<cue>{verbs})\b")
+        self._paren = re.compile(
+            rf",\s*(?P<cue>(?:{inv})(?:nya)?|[Mm]enurut(?:nya)?)(?:\s+(?P<who>(?:[A-Z][\w'’\-]*\s*){{1,5}}|dia|ia|beliau))?\s*,")
         self._coord = re.compile(rf"(?i)\s(?:dan|serta|sekaligus|lalu|kemudian)\s+(?:juga\s+)?(?P<cue>{verbs})\b")
+
+    def set_persons(self, spans: list[tuple[int, int]]) -> None:
+        """The article's PERSON mention spans (start, end), sorted: they vouch for a subject."""
+        self._persons = spans
+
+    def _person_in(self, a: int, b: int) -> tuple[int, int] | None:
+        for ps, pe in getattr(self, "_persons", ()):
+            if ps >= a and pe <= b:
+                return ps, pe
+            if ps >= b:
+                break
+        return None
 
     def find(self, text: str, s: int, e: int, blocked) -> list[Act]:
         """Reporting acts in sentence text[s:e]; blocked(pos) tells whether pos is inside a direct quote."""
-        for fn in (self._menurut_front, self._reports, self._subject_verb, self._tail_cue):
+        for fn in (self._menurut_front, self._reports, self._parenthetical, self._subject_verb, self._tail_cue):
             acts = fn(text, s, e, blocked)
             if acts:
                 return acts
@@ -90,7 +105,7 @@ class IndirectFinder:
             a, b = trim(text, cstart, e)
             return [Act("indirect", a, b, m.group("cue"), cs, ce, None, pronoun=True)] if b - a > 10 else []
         comma = text.find(",", ce, e)
-        if comma == -1 or comma - ce > 80:
+        if comma == -1 or comma - ce > 160:
             return []
         who = words(text[ce:comma])
         if not who:
@@ -103,6 +118,19 @@ class IndirectFinder:
         if b - a < 10 or blocked(a):
             return []
         return [Act("indirect", a, b, m.group("cue"), cs, ce, (ce + 1, comma))]
+
+    # "Padahal, lanjut Prita, statistik membuktikan …"
+    def _parenthetical(self, text, s, e, blocked):
+        m = self._paren.search(text, s, e)
+        if not m or blocked(m.start()) or m.start() - s > 40:
+            return []
+        a, b = trim(text, m.end(), e)
+        if len(words(text[a:b])) < 4 or text[a] in "\"“”„":
+            return []
+        cue = m.group("cue")
+        if cue.lower().endswith("nya"):
+            return [Act("indirect", a, b, cue, m.start("cue"), m.end("cue"), None, pronoun=True)]
+        return [Act("indirect", a, b, cue, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")))]
 
     # "laporan dari A, B, dan C yang menyebutkan bahwa …"
     def _reports(self, text, s, e, blocked):
@@ -214,12 +242,41 @@ class IndirectFinder:
             first = ws[0][0].lower()
             if first in self.c.connectives and first not in self.c.pronouns:
                 continue
-            if any(ch.isdigit() for ch in text[a:b]) or first in _DAYS or first.startswith(_SOURCE_PREFIXES):
+            if _DATE.search(text, a, b) or first in _DAYS or first.startswith(_SOURCE_PREFIXES):
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
             kept.append((a, b))
         if not kept:
             return None
-        a, b = kept[0][0], kept[-1][1]
+        strict = self._strict_subject(text, kept[0][0], kept[-1][1])
+        if strict is not None:
+            return strict
+        # "Lina Marlina (45), warga Desa …, mengeluhkan": a name followed by lower-case appositions
+        if len(kept) > 1 and all(words(text[a:b])[0][0][:1].islower() for a, b in kept[1:]):
+            strict = self._strict_subject(text, *kept[0])
+            if strict is not None:
+                return strict
+        # an apposition with a person's name: "Perencana keuangan dari ZAP Finance, Prita Hapsari, menilai"
+        for a, b in reversed(kept):
+            p = self._person_in(a, b)
+            if p and not text[p[1]:b].strip(" ,"):
+                return p
+        # else a capitalised name closing the phrase: "… Electoral Integrity Ferry Kurnia Rizkiyansyah"
+        a, b = kept[-1]
+        ws = words(text[a:b], a)
+        while ws and ws[-1][0].lower() in self.c.adverbs:
+            ws = ws[:-1]
+        run = []
+        for w in reversed(ws):
+            if not w[0][:1].isupper() or w[0].lower() in self.c.roles or w[0].lower() in self.c.place_words:
+                break
+            run.insert(0, w)
+        while run and (run[0][0].lower() in self.c.org_heads or run[0][0].lower() in self.c.place_words):
+            run = run[1:]
+        if len(run) >= 2 and len(ws) <= 20:
+            return run[0][1], run[-1][2]
+        return None
+
+    def _strict_subject(self, text: str, a: int, b: int) -> tuple[int, int] | None:
         ws = words(text[a:b], a)
         # drop trailing adverbs ("juga", "sebelumnya")
         while ws and ws[-1][0].lower() in self.c.adverbs:
@@ -233,6 +290,8 @@ class IndirectFinder:
         loose = lw in ("pihak", "para") or lw in self.c.roles
         for w, _, _ in ws:
             l = w.lower()
+            if w.isdigit() and len(w) <= 3:
+                continue  # an age: "Lina (45)"
             if loose and l in self.c.connectives:
                 return None
             if loose and not re.match(r"(?:me|ber|di|ter)[a-z]{4,}", l):

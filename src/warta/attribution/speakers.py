@@ -17,7 +17,18 @@ from warta.attribution.cues import Cues
 
 _WORD = re.compile(r"\b[A-Z]\.(?=\s)|[^\W_][\w'’\-]*|[^\w\s]")
 #: a run of capitalised words in running text (a candidate proper name)
-_CAP_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|bin|binti|van|de|da|al|el))*(?:\s+[A-Z][\w'’\-]*)?")
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti|van|de|da|al|el)\b))*(?:\s+[A-Z][\w'’\-]*)?")
+#: a role named alone ("kata Presiden") keeps the role as the speaker's name, as PFSA-ID and the
+#: guideline's "as written" rule do; the holder is linked through the speaker's entity id
+ROLE_AS_NAME = True
+#: a sentence subject does not take over from a speaker who spoke within this many characters
+SPEAKER_FLOOR_CHARS = 800
+#: a name taken from a capitalised run with no other evidence keeps at most this many words
+MAX_NAME_WORDS = 3
+#: words before a place name ("di Cilacap", "Kabupaten Indramayu")
+_PLACE_PREPS = {"di", "ke", "dari", "asal", "kota", "kabupaten", "provinsi", "wilayah", "kawasan", "daerah",
+                "warga", "pulau", "desa", "kecamatan", "kelurahan", "se", "menuju", "antara", "dan"}
+_AGE_PAREN = re.compile(r"\s*\(\d{1,3}\)")
 _DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"}
 
 
@@ -31,6 +42,7 @@ class Speaker:
     role: str | None = None
     members: list["Speaker"] = field(default_factory=list)
     entity: str | None = None
+    holder: str | None = None  # for a role alone: the person holding it in the article
 
 
 def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -70,6 +82,7 @@ class SpeakerResolver:
         self.text = doc.text
         self.cues = cues
         self.current: Speaker | None = None
+        self.current_pos = -1
         self.role_holder: dict[str, Speaker] = {}
         self._placey_cache: dict[str, bool] = {}
         self._count_cache: dict[str, int] = {}
@@ -89,8 +102,10 @@ class SpeakerResolver:
             name = self.clean_name(self._name_part(ent.name) or ent.name)
             for m in ent.mentions:
                 out.append((m.start, m.end, name, ent.id))
-        if not out and doc.has_annotation("ENT_IOB"):
+        if doc.has_annotation("ENT_IOB"):
             for e in doc.ents:
+                if any(s < e.end_char and e.start_char < t for s, t, _, _ in out):
+                    continue  # warta_entities already has this mention
                 if e.label_ in ("PERSON", "PER"):
                     name = self.clean_name(self._name_part(self._strip_titles(e.text)))
                     if name:
@@ -134,11 +149,17 @@ class SpeakerResolver:
         lw = w.lower().rstrip(".")
         return lw in self.cues.roles or lw in self.cues.ranks or lw in self.cues.titles or lw in self.cues.place_words
 
+    def name_part(self, segment: str) -> str:
+        return self._name_part(segment)
+
     def _name_part(self, segment: str) -> str:
         """The person name at the end of a capitalised segment, without role, rank and title."""
+        segment = _AGE_PAREN.sub("", segment)
         ws = [w for w, _, _ in words(segment) if w not in ",.;:"]
         name: list[str] = []
         for w in reversed(ws):
+            if not name and (w in "()" or (w.isdigit() and len(w) <= 3)):
+                continue  # an age after the name: "Lina Marlina (45)"
             if w in "()":
                 break
             bare = w.rstrip(".")
@@ -281,7 +302,7 @@ class SpeakerResolver:
     def _placey(self, token: str) -> bool:
         """A word the article also uses as a place or unit ("di Sulut", "KPU Sulut", "MANADO")."""
         if token not in self._placey_cache:
-            pat = re.compile(rf"(?:\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+|\b[A-Z]{{2,}}\s+){re.escape(token)}\b")
+            pat = re.compile(rf"\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+{re.escape(token)}\b")
             self._placey_cache[token] = bool(pat.search(self.text)) or (
                 len(token) > 2 and re.search(rf"\b{re.escape(token.upper())}\b", self.text) is not None)
         return self._placey_cache[token]
@@ -310,7 +331,7 @@ class SpeakerResolver:
         while len(ws) > 1 and (ws[0].lower() in self.cues.place_words or self._placey(ws[0])
                                or self._alone_elsewhere(ws[0], ws[1])):
             ws = ws[1:]
-        return " ".join(ws)
+        return " ".join(ws[-MAX_NAME_WORDS:])
 
     def _count(self, pattern: str) -> int:
         if pattern not in self._count_cache:
@@ -324,15 +345,17 @@ class SpeakerResolver:
         return self._count(rf"\b{re.escape(t)}\b") > self._count(rf"\b{re.escape(t)}\s+{re.escape(nxt)}\b")
 
     def _short_form(self, t: str) -> bool:
-        """The word is used alone for a speaker: "kata Ardiles", "Ardiles menambahkan"."""
-        if len(t) < 3 or not _is_cap(t) or t.lower() in self.cues.place_words:
+        """The word is used alone for a person: "kata Ardiles", "Ardiles menambahkan", "Bagi Toto, …"."""
+        if len(t) < 3 or not _is_cap(t) or t.lower() in self.cues.place_words or _is_acronym(t):
             return False
         key = "short:" + t
         if key not in self._count_cache:
             e = re.escape(t)
-            pat = (rf"(?:\b(?:{self._cue_alt})\s+(?:{self._title_alt}\s+)?{e}\b(?!\s+[A-Z])"
-                   rf"|(?<![A-Za-z]\s)\b{e}\s+(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?(?:{self._verb_alt})\b)")
-            self._count_cache[key] = 1 if re.search(pat, self.text) else 0
+            pat = (rf"\b(?:{self._cue_alt})\s+(?:{self._title_alt}\s+)?{e}\b(?!\s+[A-Z])"
+                   rf"|(?<![A-Za-z]\s)\b{e}\s+(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?(?:{self._verb_alt})\b"
+                   rf"|(?:^|[.!?]\s+|\n)(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{e}\b(?=,|\s+(?:juga|pun|"
+                   rf"sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|belum|sudah|pernah|mengatakan)\b)")
+            self._count_cache[key] = 1 if re.search(pat, self.text, re.M) else 0
         return bool(self._count_cache[key])
 
     @staticmethod
@@ -385,19 +408,49 @@ class SpeakerResolver:
         elif sp.kind == "org" and _is_acronym(sp.name) and " " not in sp.name:
             sp.name = self._full_org(sp.name)
         elif sp.kind == "role":
-            holder = self.role_holder.get(self._role_key(sp.role or sp.name))
+            holder = self.role_holder.get(self._role_key(sp.role or sp.name)) or self._entity_with_role(sp, pos)
             if holder is not None:
-                sp = Speaker(name=holder.name, mention=sp.mention, start=sp.start, end=sp.end, kind="person",
-                             role=sp.role, entity=holder.entity)
+                if ROLE_AS_NAME:
+                    # the role as written stays the name ("Presiden"); the entity links the holder
+                    sp.entity = holder.entity or self.entity_for(holder.name)
+                    sp.holder = holder.name
+                else:
+                    sp = Speaker(name=holder.name, mention=sp.mention, start=sp.start, end=sp.end, kind="person",
+                                 role=sp.role, entity=holder.entity)
         sp.entity = sp.entity or self.entity_for(sp.name)
         if update and sp.kind in ("person", "role"):
             self.current = sp
+            self.current_pos = pos
         return sp
 
     def note_subject(self, sp: Speaker | None, pos: int) -> None:
         """A person named as a sentence subject becomes the current referent for pronouns."""
-        if sp is not None and sp.kind == "person":
-            self.resolve(sp, pos)
+        if sp is None or sp.kind != "person":
+            return
+        # a speaker who spoke just before keeps the floor: "…," katanya still points to them
+        if self.current is not None and pos - self.current_pos < SPEAKER_FLOOR_CHARS:
+            return
+        self.resolve(sp, pos)
+
+    def _entity_with_role(self, sp: Speaker, pos: int) -> Speaker | None:
+        """The person the article gives this role ("Mensos" -> the entity with role "Mensos")."""
+        role = " ".join((sp.role or sp.name).lower().split())
+        role = re.sub(r"\b(itu|ini|tersebut)\b", "", role).strip()
+        if not role:
+            return None
+        best = None
+        for ent in self.doc._.entities or []:
+            if getattr(ent, "type", None) != "PERSON":
+                continue
+            if any(r.lower() == role or r.lower().startswith(role + " ") for r in ent.roles):
+                first = min((m.start for m in ent.mentions), default=0)
+                if first < pos and (best is None or first > best[0]):
+                    best = (first, ent)
+        if best is None:
+            return None
+        ent = best[1]
+        return Speaker(name=self.clean_name(self._name_part(ent.name) or ent.name), mention=sp.mention,
+                       start=sp.start, end=sp.end, kind="person", role=sp.role, entity=ent.id)
 
     def _full_org(self, acronym: str) -> str:
         """An acronym to the organisation named with it earlier ("TMC" -> "TMC Polda Metro Jaya")."""

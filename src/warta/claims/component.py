@@ -4,7 +4,8 @@ A claim is a sentence that asserts a quantity about the world: a number with a c
 currency or a percent (warta.claims.numbers decides which numbers are dates, ages, references, names ...).
 
 Sources, in order of precedence:
-1. the speaker(s) of the quote whose content holds the number (doc._.quotes, from warta_quotes);
+1. the speaker(s) of the quote whose content holds the number (doc._.quotes, from warta_quotes), unless the
+   quote's cue is a denial ("X membantah bahwa ...": a stance, not an assertion);
 2. the names after "menurut …", "laporan dari … yang menyebutkan", "berdasarkan data …" in the sentence;
 3. the speaker of an indirect quote earlier in the same paragraph, when the sentence has no quote of its own
    (a paraphrase paragraph goes on in the speaker's voice: "Amran menegaskan, … Saat ini, Indonesia …");
@@ -15,7 +16,8 @@ same topic is one claim (thresholds: [claims] in data/settings.toml).
 
 Stances (warta.claims.stances) attach to the claim they are about: one in the same sentence; else the nearest
 earlier claim when the stance refers back ("laporan tersebut"); else the claim whose clause shares the most
-names and words with the stance's sentence. "Tanpa memberikan bukti" only attaches within its own sentence.
+names and words with the stance's sentence. "Tanpa memberikan bukti" only attaches within its own sentence;
+a source takes no stance on its own figure.
 """
 from __future__ import annotations
 
@@ -32,8 +34,15 @@ from warta.record import Claim, Quote, Source, Stance
 from warta.settings import get_settings
 
 _PRONOUNS = {"ia", "dia", "beliau", "mereka", "pihaknya"}
+_NOT_ASSERTING = {"deny", "neither_confirm_nor_deny", "no_comment"}
 _FIRST_PERSON = {"saya", "kami", "kita", "aku", "pihak kami"}
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“A-Z0-9])|\n+")
+_ENDS = set(".!?…")
+#: end punctuation, a space, and a capital or an opening quote: a sentence boundary in the text itself
+_SENT_CUT = re.compile(r"[.!?…][\"”’']?\s+(?=[\"“]?[A-Z])")
+#: ... unless the period closes an abbreviation or an initial ("Dr.", "No.", "H.", "Jl.")
+_ABBREV = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|dll|dsb|dkk|tsb|dst|hlm|vs|sdr|no|bpk|ibu)\.$")
+_CLOSING_QUOTES = set("\"”’'")
 _CLAUSE_SEP = re.compile(r"[,;:]\s|\s(?:di mana|sementara|sedangkan|namun)\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -115,25 +124,49 @@ def _build_claims(doc: Doc) -> list[Claim]:
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    """Sentence spans (characters), from the parser when the Doc has them, else split on end punctuation."""
-    spans: list[tuple[int, int]] = []
-    if doc.has_annotation("SENT_START"):
-        for s in doc.sents:
-            # a sentence never runs across a paragraph break
-            a = s.start_char
-            for part in re.split(r"(\n+)", s.text):
-                if part and not part.startswith("\n"):
-                    spans.append((a, a + len(part)))
-                a += len(part)
+    """Sentence spans (characters). The parser's boundaries are kept where the text can end a sentence there
+    (after . ! ? or a quotation mark closing such a sentence); a paragraph break always ends one; without a
+    parse, the text is split on end punctuation."""
+    text = _text(doc)
+    if not doc.has_annotation("SENT_START"):
+        spans, a = [], 0
+        for m in _SENT_END.finditer(text):
+            if m.start() > a:
+                spans.append((a, m.start()))
+            a = m.end()
+        if a < len(text):
+            spans.append((a, len(text)))
         return spans
-    a = 0
-    for m in _SENT_END.finditer(_text(doc)):
-        if m.start() > a:
-            spans.append((a, m.start()))
-        a = m.end()
-    if a < len(_text(doc)):
-        spans.append((a, len(_text(doc))))
+    cuts = {0, len(text)}
+    prev = None
+    for t in doc:
+        if t.is_sent_start and prev is not None and (_can_end(text, prev.idx + len(prev.text))
+                                                      or "\n" in prev.text_with_ws):
+            cuts.add(t.idx)
+        prev = t
+    cuts.update(m.end() for m in _SENT_CUT.finditer(text) if not _ABBREV.search(text, 0, m.start() + 1))
+    cuts.update(m.start() for m in re.finditer(r"\n+", text))
+    cuts.update(m.end() for m in re.finditer(r"\n+", text))
+    spans = []
+    edges = sorted(cuts)
+    for a, b in zip(edges, edges[1:]):
+        while a < b and text[a].isspace():
+            a += 1
+        end = b
+        while end > a and text[end - 1].isspace():
+            end -= 1
+        if end > a:
+            spans.append((a, end))
     return spans
+
+
+def _can_end(text: str, end: int) -> bool:
+    """A sentence can end at `end`: after . ! ? …, or a quotation mark closing such a sentence ('."')."""
+    if end <= 0:
+        return False
+    if text[end - 1] in _ENDS:
+        return True
+    return text[end - 1] in _CLOSING_QUOTES and end >= 2 and text[end - 2] in _ENDS
 
 
 def _containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
@@ -230,6 +263,14 @@ def _starts_with_title(phrase: str) -> bool:
         return False
 
 
+def _fuller_name(short: str, full: str) -> bool:
+    """`full` gives `short` ("Peskov", "Amran Sulaiman") in full ("Dmitry Peskov", "Andi Amran Sulaiman"): a
+    short name of one or two words inside a name of at most four capitalised words, no acronym among them."""
+    a, b = short.split(), full.split()
+    return (len(a) <= 2 and len(a) < len(b) <= 4 and set(a) <= set(b)
+            and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in b))
+
+
 def _same_referent(ent, name: str) -> bool:
     """A person's name and a mention of them: one ends the other ("Peskov" / "Dmitry Peskov"; "Juru bicara
     Kremlin Dmitry Peskov" / "Dmitry Peskov"). Places and organisations: any mention (an alias: "AS")."""
@@ -247,7 +288,7 @@ def _canonical(doc: Doc, name: str, s: int, e: int, quotes: list[Quote]) -> Sour
     # a surname standing for a speaker named in full elsewhere ("Peskov" -> "Dmitry Peskov")
     for q in quotes:
         for sp in [q.speaker, *q.speakers]:
-            if sp and sp.name and len(sp.name.split()) > len(toks) and set(toks) <= set(sp.name.split()):
+            if sp and sp.name and _fuller_name(name, sp.name):
                 return Source(name=sp.name, entity=sp.entity)
     for ent in _ents(doc):
         if ent.label_ == "PERSON" and len(ent.text.split()) > len(toks) and ent.text.split()[-len(toks):] == toks:
@@ -265,10 +306,15 @@ def _speakers(doc: Doc, q: Quote, quotes: list[Quote]) -> list[Source]:
         if not name:
             continue
         entity = sp.entity
+        # the mention may name the person in full where the speaker's name was clipped
+        full = _strip_titles(sp.mention) if sp.mention else name
+        if full != name and full.endswith(" " + name) and len(full.split()) <= 4 \
+                and all(w[0].isupper() for w in full.split()):
+            name = full
         toks = set(name.split())
         fuller = [(x.name, x.entity) for other in quotes for x in [other.speaker, *other.speakers]
                   if x is not None and x.name] + entities
-        fuller = [(n, e) for n, e in fuller if len(n.split()) > len(toks) and toks <= set(n.split())]
+        fuller = [(n, e) for n, e in fuller if _fuller_name(name, n)]
         if fuller:
             name, entity = fuller[0][0], fuller[0][1] or entity
         if all(name != x.name for x in out):
@@ -289,6 +335,9 @@ def _sources(doc: Doc, d: _Draft, quotes: list[Quote], sents) -> list[Source]:
     if d.quote is not None:
         # an attribution phrase ("menurut X") read as a quote: its source phrase names who asserts the figure
         if found and d.quote.cue and is_source_marker(d.quote.cue):
+            return found
+        # "X membantah bahwa ...": who denies a figure does not assert it (the denial is a stance)
+        if d.quote.cue and any(m.stance in _NOT_ASSERTING for m in find_stances(d.quote.cue)):
             return found
         return _speakers(doc, d.quote, quotes)
     if found:

@@ -112,8 +112,9 @@ _NOT_NOUN_POS = frozenset({"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "DET", "PRON"
 _SKIP_REASON = {"pukul": "time", "jam": "time", "usia": "age", "umur": "age", "berusia": "age", "berumur": "age",
                 "tahun": "date", "tanggal": "date", "tgl": "date"}
 #: words between two numbers that share one unit
-_COORDINATORS = frozenset({"atau", "dan", "plus minus", "±", "/", "hingga", "sampai", "serta"})
-_VERB_FORM = re.compile(r"(?:me|ber|ter|di)[a-z]{3,}")
+_COORDINATORS = frozenset({"atau", "dan", "plus minus", "±", "/", "hingga", "sampai", "serta", "dari"})
+#: verb forms (meN-, ber-, ter-, di-...-kan): not a counted noun unless listed in [classifiers] verb_like_nouns
+_VERB_FORM = re.compile(r"(?:mem|men|meng|meny|me[lrwy]|ber|ter)[a-z]{3,}|di[a-z]{4,}kan")
 
 
 class Tok:
@@ -323,7 +324,8 @@ class _Scanner:
         # "2,1 atau 2,2%", "10 dan 12 orang": a number coordinated with the next shares its unit
         for a, b in zip(out, out[1:]):
             if a.unit is None and a.skip is None and b.unit is not None and b.skip is None and b.currency is None \
-                    and self.text[a.end:b.start].strip().lower() in _COORDINATORS:
+                    and _DIGITS.fullmatch(a.text) and self.text[a.end:b.start].strip().lower() in _COORDINATORS \
+                    and (b.kind != "percent" or float(a.value) <= 100):
                 a.unit, a.kind = b.unit, b.kind
         return out
 
@@ -502,9 +504,9 @@ class _Scanner:
             q.unit_start, q.unit_end = toks[k].start, toks[k + n - 1].end
             return
         self.counted_noun(q, k, word_number)
-        # "HPK 1 IKN", "KM 50 Tol": a number between two acronyms is part of a name
+        # "HPK 1 IKN", "B 1234 XYZ": a number between two acronyms (or a plate's letters) is part of a name
         if q.unit and q.unit.isupper() and not word_number and 0 <= prev_i and toks[prev_i].text.isupper() \
-                and toks[prev_i].text.isalpha() and len(toks[prev_i].text) >= 2:
+                and toks[prev_i].text.isalpha() and (len(toks[prev_i].text) >= 2 or len(q.unit) <= 3):
             q.skip = "name"
 
     def counted_noun(self, q: Quantity, k: int, word_number: bool):
@@ -551,8 +553,11 @@ class _Scanner:
             q.kind, q.unit = "count", unit
             q.unit_start, q.unit_end = t.start, toks[k + n - 1].end
             return
-        if self.pos_of is not None and self.pos_of(t.start) in _NOT_NOUN_POS and w not in lx.verb_like_nouns:
-            return  # "14,5 juta terdiri atas": the word after the number is a verb, not what is counted
+        if w.endswith("nya") and w[:-3] in lx.verb_like_nouns:
+            w = w[:-3]  # "3 tersangkanya"
+        if w not in lx.verb_like_nouns and (_VERB_FORM.fullmatch(w) or (
+                self.pos_of is not None and self.pos_of(t.start) in _NOT_NOUN_POS)):
+            return  # "14,5 juta terdiri atas", "Densus 88 melakukan": a verb follows, nothing is counted
         if len(t.text) == 1:
             q.skip = "code"  # "B 1234 F", "DD 3 F": plates and codes
             return
@@ -583,7 +588,7 @@ class _Scanner:
         if t.text[0].isupper():
             return False
         # verbs and adjectives: me-/ber-/ter-/di- forms
-        return not _VERB_FORM.match(t.low) or t.low in self.lex.verb_like_nouns
+        return not _VERB_FORM.fullmatch(t.low) or t.low in self.lex.verb_like_nouns
 
 
 def find_quantities(text: str, pos_of: Callable[[int], str | None] | None = None) -> list[Quantity]:

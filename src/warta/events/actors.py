@@ -101,10 +101,11 @@ class ActorFinder:
                 return False
         return True
 
-    def find(self, doc: Doc) -> list[Mention]:
+    def find(self, doc: Doc, sent_starts: set[int] | None = None) -> list[Mention]:
+        """The actor mentions of `doc`, in order; `sent_starts` are the token indices that open a sentence."""
         lex = self.lex
         n = len(doc)
-        sent_start = {s.start for s in _sents(doc)}
+        sent_start = sent_starts if sent_starts is not None else {s.start for s in _sents(doc)}
         lower_words = {t.text for t in doc if t.text.islower()}
         cap_elsewhere = {t.text for t in doc if t.i not in sent_start and t.i > 0 and not doc[t.i - 1].is_quote
                          and "\n" not in doc[t.i - 1].text and _is_cap(t)}
@@ -279,6 +280,17 @@ class ActorFinder:
                 m += 1
             name_start, name_end = end + 1, m
             end = m
+        # "Wali Kota Pematang Jaya, Rudi Hartono,": what stood after the role was its region or unit,
+        # the person is the two-or-more-word name in apposition
+        if name_end > name_start and end + 2 < n and doc[end].text == "," and end + 1 not in geo_at \
+                and end + 1 not in role_at and doc[end + 1].text not in self.org_heads:
+            m = end + 1
+            while m < n and name_like[m] and m not in geo_at and m not in role_at:
+                m += 1
+            if m - (end + 1) >= 2 and (m >= n or not name_like[m]) and not _is_acronym(doc[end + 1].text):
+                last_roleish, name_start, name_end = name_end, end + 1, m
+                role_text = doc[i:last_roleish].text
+                end = m
         defaulted = False
         if country is None and (self._indonesian_role(doc[i:last_roleish]) or affiliation in self.lex.indonesia):
             country, defaulted = "IDN", True

@@ -59,6 +59,8 @@ class _Quote:
 
 
 class EventCoder:
+    """Codes one Doc at a time (the per-Doc lookups are kept on the instance while `code` runs)."""
+
     def __init__(self, nlp: Language):
         self.lex: EventLexicon = load_lexicon()
         self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -85,7 +87,7 @@ class EventCoder:
         for si, (s, e) in enumerate(sents):
             for k in range(s, e):
                 sent_of[k] = si
-        mentions = self.finder.find(doc)
+        mentions = self.finder.find(doc, {s for s, _ in sents})
         self._apply_entities(doc, mentions)
         ends_at: dict[int, Mention] = {}
         starts_at: dict[int, Mention] = {}
@@ -105,6 +107,8 @@ class EventCoder:
                         role_person[k] = m
         self._mentions, self._ends_at, self._starts_at = mentions, ends_at, starts_at
         self._doc, self._sents, self._sent_of = doc, sents, sent_of
+        # the tagger's verbs stop a target search; an untrained tagger (no verbs at all) is not used
+        self._has_pos = doc.has_annotation("POS") and any(t.pos_ == "VERB" for t in doc)
         self._role_person = role_person
         quotes = self._quotes(doc, mentions)
         ctx_by_sent: dict[int, set[str]] = {}
@@ -153,7 +157,7 @@ class EventCoder:
                 actors = self._right_targets(doc, e, sent_end, trig.type)
                 targets = self._left_actors(doc, s, sent_start, quote)
             else:
-                actors = self._left_actors(doc, s, sent_start, quote, nominal=trig.nominal)
+                actors = self._left_actors(doc, s, sent_start, quote, trig)
                 targets = self._right_targets(doc, e, sent_end, trig.type) if actors else []
             if not actors:
                 continue
@@ -164,6 +168,9 @@ class EventCoder:
             actor_countries = {m.country for m in actors if m.country}
             if not targets and etype in DESTINATION_TARGET:
                 targets = self._destination(doc, e, hidden_until if trig.scope else sent_end, actor_countries)
+            if not targets and trig.scope and etype == "THREATEN":
+                # "mengancam akan mengenakan tarif terhadap produk China": the one the complement acts on
+                targets = self._complement_target(doc, e, hidden_until, actors)
             if not targets and loc_mention is not None and loc_mention.country \
                     and loc_mention.country not in actor_countries and etype in DESTINATION_TARGET:
                 targets = [loc_mention]
@@ -330,7 +337,7 @@ class EventCoder:
         return self._ends_at.get(end)
 
     def _left_actors(self, doc: Doc, s: int, sent_start: int, quote: _Quote | None,
-                     nominal: bool = False) -> list[Mention]:
+                     trig: Trigger | None = None) -> list[Mention]:
         cues = self.cue
         breaks, speech = cues.get("clause_break", frozenset()), cues.get("speech", frozenset())
         aux = cues.get("aux", frozenset())
@@ -363,7 +370,8 @@ class EventCoder:
                 return []
             if tok.text in _QUOTE_CHARS:
                 return []
-            if low in speech and (content_seen or nominal):
+            if low in speech and (content_seen or (trig is not None and trig.nominal
+                                                   and low not in trig.licensed_by)):
                 return []  # "X mengatakan penangkapan ...": X reports, the noun is what is reported
             if low not in aux and not tok.is_punct:
                 content_seen = True
@@ -372,7 +380,7 @@ class EventCoder:
 
     def _right_targets(self, doc: Doc, e: int, sent_end: int, etype: str = "") -> list[Mention]:
         breaks = self.cue.get("clause_break", frozenset())
-        has_pos = doc.has_annotation("POS")
+        has_pos = self._has_pos
         k = e
         limit = min(sent_end, e + 15)
         while k < limit:
@@ -417,6 +425,18 @@ class EventCoder:
         for m in self._mentions:
             if e <= m.start < end and m.start > 0 and doc[m.start - 1].lower_ == "ke" \
                     and m.kind in (STATE, PLACE) and m.country and m.country not in own:
+                return [m]
+        return []
+
+    def _complement_target(self, doc: Doc, e: int, end: int, actors: list[Mention]) -> list[Mention]:
+        """Inside a complement, the first name after "terhadap"/"kepada"/"ke"/"atas"."""
+        names = {m.name for m in actors}
+        for m in self._mentions:
+            if m.start < e or m.start >= end or m.name in names or not self._acceptable(doc, m, True):
+                continue
+            head = m.extra.get("role_start", m.start)
+            if head > 0 and doc[head - 1].lower_ in ("terhadap", "kepada", "ke", "atas") \
+                    or head > 1 and doc[head - 2].lower_ in ("terhadap", "kepada") and not doc[head - 1].is_punct:
                 return [m]
         return []
 
@@ -529,10 +549,25 @@ class EventCoder:
         return quote.id
 
     def _apply_entities(self, doc: Doc, mentions: list[Mention]) -> None:
-        """warta_entities' linked entities (when present) give the canonical name, id and country."""
+        """warta_entities' linked entities (when present) give the canonical name, id and country, and
+        the names the chunker missed (a one-word name opening a one-sentence text: "Hamas membebaskan ...")."""
         entities = doc._.entities or []
         if not entities:
             return
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.extra.get("role_start", m.start), m.end))
+        for ent in entities:
+            kind = {"PERSON": PERSON, "ORG": ORG}.get(ent.type)
+            for mention in ent.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="contract")
+                if span is None or len(span) == 0 or any(k in covered for k in range(span.start, span.end)):
+                    continue
+                mkind = kind or (STATE if ent.country and ent.name in self.lex.countries else PLACE)
+                mentions.append(Mention(span.start, span.end, ent.name, mkind, country=ent.country,
+                                        extra={"entity": ent.id}))
+                covered.update(range(span.start, span.end))
+        mentions.sort(key=lambda m: m.start)
         by_char: dict[int, object] = {}
         for ent in entities:
             for mention in ent.mentions:
@@ -544,8 +579,8 @@ class EventCoder:
             if ent is None:
                 continue
             m.extra["entity"] = ent.id
-            if ent.type == "ORG" and m.kind == PERSON:
-                m.kind = ORG
+            if ent.type == "ORG" and m.kind == PERSON and "role_start" not in m.extra:
+                m.kind = ORG  # a bare name the linker knows as an organisation ("Hamas"); a named official stays
             if ent.country and (not m.country or m.extra.get("default_country")):
                 m.country = ent.country
             if m.kind == PERSON and ent.type == "PERSON" and len(ent.name) >= len(m.name):
@@ -605,14 +640,35 @@ def _key(actor: Actor) -> str:
     return (actor.country or actor.name).lower()
 
 
+_NOT_VERBS = {"menteri", "mentan", "menko", "menlu", "menhan", "menkeu", "mereka", "memang", "menurut", "berita",
+              "bersama", "berbagai", "beberapa", "terhadap", "tersangka", "terdakwa", "termasuk", "tertentu",
+              "terkait", "terakhir", "terbesar", "terutama", "meski", "meskipun", "melalui"}
+
+
 def _looks_verb(low: str) -> bool:
-    """Without a tagger: an Indonesian verb prefix on a long word."""
-    return len(low) > 5 and low.startswith(("me", "di", "ber", "ter")) and low not in ("dengan", "terhadap")
+    """Without a usable tagger: an active (meN-, ber-, ter-) or passive (di-...-kan/-i) verb shape."""
+    if len(low) <= 5 or low in _NOT_VERBS:
+        return False
+    if low.startswith(("mem", "men", "meng", "meny", "me", "ber", "ter")):
+        return True
+    return low.startswith("di") and low.endswith(("kan", "i")) and len(low) > 6
+
+
+def _ends_sentence(tok) -> bool:
+    text = tok.text
+    return text in (".", "!", "?", ":", ";") or "\n" in text or text in _QUOTE_CHARS or text.endswith(".")
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """The parser's sentences; punctuation-based ones when there are none or they are implausible
+    (a sentence ending on a comma or inside a clause, a few tokens each, or no split at all): the
+    rules below are clause-local, and a wrong split loses an actor."""
     if doc.has_annotation("SENT_START"):
-        return [(s.start, s.end) for s in doc.sents]
+        bounds = [(s.start, s.end) for s in doc.sents]
+        mean = len(doc) / max(len(bounds), 1)
+        final = sum(1 for _, e in bounds if _ends_sentence(doc[e - 1]) or e == len(doc))
+        if 5 <= mean and (len(doc) < 200 or len(bounds) > 1) and final == len(bounds):
+            return bounds
     bounds, start = [], 0
     for tok in doc:
         if tok.text in (".", "!", "?") or "\n" in tok.text:

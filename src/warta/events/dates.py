@@ -110,12 +110,14 @@ def written(match: re.Match) -> str:
 
 
 def find_date(text: str, anchor: int, ref: date | None) -> tuple[str, str | None] | None:
-    """The date expression of `text` nearest to char offset `anchor`: (as written, resolved)."""
+    """The date expression of `text` nearest to char offset `anchor`: (as written, resolved). A bare year
+    ("pada tahun 2007", often a period: "2007 sampai sekarang") is taken only when nothing more precise is there."""
     best = None
     for m in DATE_RE.finditer(text):
         dist = 0 if m.start() <= anchor < m.end() else min(abs(m.start() - anchor), abs(m.end() - anchor))
-        if best is None or dist < best[0]:
-            best = (dist, m)
+        key = (m.group("year") is not None, dist)
+        if best is None or key < best[0]:
+            best = (key, m)
     if best is None:
         return None
     return written(best[1]), resolve(best[1], ref)

@@ -31,7 +31,6 @@ class Trigger:
     object_any: frozenset[str] = frozenset()
     object_none: frozenset[str] = frozenset()
     window: int = 6
-    passive: bool = False
     symmetric: bool = False
     scope: bool = False
     inverse_by: frozenset[str] = frozenset()
@@ -107,7 +106,7 @@ def load_lexicon() -> EventLexicon:
             nominal=entry.get("nominal", False), licensed_by=frozenset(entry.get("licensed_by", [])),
             licensed_if_next=frozenset(entry.get("licensed_if_next", [])),
             object_any=frozenset(entry.get("object_any", [])), object_none=frozenset(entry.get("object_none", [])),
-            window=entry.get("window", 6), passive=entry.get("passive", False),
+            window=entry.get("window", 6),
             symmetric=entry.get("symmetric", False), scope=entry.get("scope", False),
             inverse_by=frozenset(entry.get("inverse_by", [])), target_within=entry.get("target_within"),
             intent=entry.get("intent", False))

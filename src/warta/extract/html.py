@@ -2,8 +2,8 @@
 
 1. The DOM pass (warta.extract.dom) reads the headline, the visible date line, bylines and credit
    boxes, and takes related-link blocks out of the page (their titles go to `related`).
-2. trafilatura extracts the main text from what is left (and the title/author/date as fall-backs;
-   its date comes from htmldate).
+2. trafilatura extracts the main text from what is left (its recall mode, then the page's own
+   paragraphs, when it finds nothing); htmldate gives the date when the page shows no date line.
 3. The line pass (warta.extract.portals) removes inline furniture, reads credits and the dateline.
 """
 from __future__ import annotations
@@ -53,9 +53,12 @@ def extract_html(source: SourceDocument) -> Extracted:
     cleaned.paragraphs = drop_pull_quotes(cleaned.paragraphs)
     if not cleaned.paragraphs:
         raise ExtractionError("no article found in the page")
-    published = source.published or info.published
-    if not published or "T" not in published:
-        published = _htmldate(html) or published  # htmldate when the page shows no date line with a time
+    published = source.published or info.published  # a given date (JSON record, feed entry) is kept
+    if not source.published and (not published or "T" not in published):
+        # htmldate when the page shows no date line with a time (kept only if it agrees with a shown date)
+        found = _htmldate(html)
+        if found and (not published or found.startswith(published)):
+            published = found
     authors = list(info.authors)
     if not (authors or info.editors or cleaned.authors or cleaned.editors) and info.meta_author:
         authors = [a.strip() for a in re.split(r";|\s+dan\s+|,", info.meta_author) if _person_like(a.strip())]

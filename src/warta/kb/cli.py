@@ -93,8 +93,11 @@ def ingest(paths: tuple[str, ...], records_files: tuple[str, ...], db: str | Non
 
             yield from analyze_sources(_unstored_sources(kb, list(paths)))
 
+    total = None
+    if not paths and "-" not in records_files:  # known up front: one record per non-empty line
+        total = sum(sum(1 for line in open(f, "rb") if line.strip()) for f in records_files)
     with kb, progress_bar("ingesting") as bar:
-        task = bar.add_task("ingesting", total=None)
+        task = bar.add_task("ingesting", total=total)
         report = kb.ingest(records(), batch_size=batch_size, progress=lambda n: bar.advance(task, n))
     for source, message in report.errors[:20]:
         click.echo(f"error {source}: {message}", err=True)

@@ -10,7 +10,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
-from sqlalchemy import Connection, and_, desc, func, select, text
+from sqlalchemy import Connection, and_, desc, func, or_, select, text
 
 from warta.kb import schema as t
 from warta.kb.text import norm_name
@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s|\n")
 #: full-text hits are ranked (bm25 / ts_rank) among the most recently stored this many matches, so a
 #: common word over 100k articles costs the same as a rare one
 SEARCH_WINDOW = 1000
+#: claims listed per claim group and reports listed per event (the newest); the counts cover all
+MAX_MEMBERS = 20
 EXPORT_TABLES = ("articles", "kb_entities", "entities", "quotes", "claims", "claim_groups", "events",
                  "event_clusters")
 
@@ -163,13 +165,9 @@ class Queries:
     def claims(self, contested: bool = False, about: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
         """Claim groups (one matter, every source), most reported first."""
         g, c, a = t.claim_groups.c, t.claims.c, t.articles.c
-        n_articles = func.count(func.distinct(c.article_pk))
         stmt = (select(g.pk, g.unit, g.statement, g.first_date, g.last_date, g.claim_values, g.stances, g.contested,
-                       g.reasons, func.count(c.pk).label("n_claims"), n_articles.label("n_articles"))
-                .select_from(t.claim_groups.join(t.claims, c.group_pk == g.pk))
-                .group_by(g.pk, g.unit, g.statement, g.first_date, g.last_date, g.claim_values, g.stances,
-                          g.contested, g.reasons)
-                .order_by(n_articles.desc(), g.last_date.desc().nulls_last(), g.pk).limit(limit))
+                       g.reasons, g.n_articles)
+                .order_by(g.n_articles.desc(), g.last_date.desc().nulls_last(), g.pk).limit(limit))
         if contested:
             stmt = stmt.where(g.contested.is_(True))
         if about:
@@ -180,11 +178,14 @@ class Queries:
             groups = [dict(r) for r in conn.execute(stmt).mappings()]
             if not groups:
                 return []
-            members = conn.execute(
-                select(c.pk, c.group_pk, c.local_id, c.value, c.value_max, c.unit, c.currency, c.approximate,
-                       c.statement, c.span_start, c.span_end, a.id.label("article_id"), a.published)
-                .join(t.articles, a.pk == c.article_pk).where(c.group_pk.in_([x["pk"] for x in groups]))
-                .order_by(a.published_date, a.pk, c.span_start)).mappings().all()
+            cols = (c.pk, c.group_pk, c.local_id, c.value, c.value_max, c.unit, c.currency, c.approximate,
+                    c.statement, c.span_start, c.span_end, a.id.label("article_id"), a.published, a.published_date)
+            members = []
+            for group in groups:  # the newest stored claims of each group (index walk, however large the group)
+                members += conn.execute(select(*cols).join(t.articles, a.pk == c.article_pk)
+                                        .where(c.group_pk == group["pk"]).order_by(c.pk.desc())
+                                        .limit(MAX_MEMBERS)).mappings().all()
+            members.sort(key=lambda m: (m["published_date"] or "", m["pk"]))
             claim_pks = [m["pk"] for m in members]
             sources = _by(conn.execute(select(t.claim_sources.c.claim_pk, t.claim_sources.c.name)
                                        .where(t.claim_sources.c.claim_pk.in_(claim_pks))).all())
@@ -206,7 +207,7 @@ class Queries:
                         "values": json.loads(grp["claim_values"]), "contested": bool(grp["contested"]),
                         "reasons": json.loads(grp["reasons"] or "[]"), "stances": json.loads(grp["stances"]),
                         "first_date": grp["first_date"], "last_date": grp["last_date"],
-                        "n_claims": grp["n_claims"], "n_articles": grp["n_articles"],
+                        "n_claims": grp["n_articles"], "n_articles": grp["n_articles"],
                         "claims": by_group.get(grp["pk"], [])})
         return out
 
@@ -218,9 +219,9 @@ class Queries:
         cl, e, ea, a = t.event_clusters.c, t.events.c, t.event_actors.c, t.articles.c
         stmt = select(cl.pk, cl.type, cl.first_date, cl.last_date).order_by(
             cl.last_date.desc().nulls_last(), cl.pk.desc()).limit(limit)
-        for iso in actors:
-            stmt = stmt.where(cl.pk.in_(select(e.cluster_pk).join(t.event_actors, ea.event_pk == e.pk)
-                                        .where(ea.country == iso.upper())))
+        for iso in actors:  # the cluster keeps its actors' and targets' countries: walk newest first, stop at limit
+            key = '%"c' + re.sub(r"[^A-Z]", "", iso.upper()) + '"%'
+            stmt = stmt.where(or_(cl.actor_keys.like(key), cl.target_keys.like(key)))
         if type_:
             stmt = stmt.where(cl.type == type_.upper())
         if since:
@@ -229,11 +230,17 @@ class Queries:
             clusters = [dict(r) for r in conn.execute(stmt).mappings()]
             if not clusters:
                 return []
-            members = conn.execute(
-                select(e.pk, e.cluster_pk, e.local_id, e.event_date, e.location, e.evidence_start, e.evidence_end,
-                       e.evidence_text, e.reported_by, a.id.label("article_id"), a.url, a.published)
-                .join(t.articles, a.pk == e.article_pk).where(e.cluster_pk.in_([c["pk"] for c in clusters]))
-                .order_by(a.published_date, a.pk)).mappings().all()
+            pks = [c["pk"] for c in clusters]
+            cols = (e.pk, e.cluster_pk, e.local_id, e.event_date, e.location, e.evidence_start, e.evidence_end,
+                    e.evidence_text, e.reported_by, a.id.label("article_id"), a.url, a.published, a.published_date)
+            members = []
+            for cluster in clusters:  # the newest stored reports of each event
+                members += conn.execute(select(*cols).join(t.articles, a.pk == e.article_pk)
+                                        .where(e.cluster_pk == cluster["pk"]).order_by(e.pk.desc())
+                                        .limit(MAX_MEMBERS)).mappings().all()
+            members.sort(key=lambda m: (m["published_date"] or "", m["pk"]))
+            n_articles = dict(conn.execute(select(e.cluster_pk, func.count(func.distinct(e.article_pk)))
+                                           .where(e.cluster_pk.in_(pks)).group_by(e.cluster_pk)).all())
             people = _by(conn.execute(select(ea.event_pk, ea.role, ea.name, ea.country).where(
                 ea.event_pk.in_([m["pk"] for m in members]))).all())
         by_cluster: dict[int, list] = {}
@@ -254,7 +261,7 @@ class Queries:
                         "actors": [{"name": n, "country": k} for n, k in parts["actor"].items()],
                         "targets": [{"name": n, "country": k} for n, k in parts["target"].items()],
                         "locations": list(dict.fromkeys(locations)),
-                        "n_articles": len({m["article_id"] for m in reports}),
+                        "n_articles": n_articles.get(c["pk"], 0),
                         "sources": [{"article_id": m["article_id"], "url": m["url"], "published": m["published"],
                                      "id": m["local_id"], "reported_by": m["reported_by"],
                                      "evidence": {"start": m["evidence_start"], "end": m["evidence_end"],

@@ -132,7 +132,9 @@ claim_groups = sa.Table(
     sa.Column("stances", sa.Text, nullable=False),  # JSON list of stance kinds seen
     sa.Column("contested", sa.Boolean, nullable=False, default=False),
     sa.Column("reasons", sa.Text),  # JSON list
+    sa.Column("n_articles", sa.Integer, nullable=False, default=1),  # one claim per article and group
     sa.Index("ix_claim_groups_unit_date", "unit", "last_date"),
+    sa.Index("ix_claim_groups_rank", "n_articles", "last_date"),
 )
 
 claims = sa.Table(
@@ -180,6 +182,7 @@ event_clusters = sa.Table(
     sa.Column("actor_keys", sa.Text, nullable=False),  # JSON list: "e<kb pk>" / "c<ISO3>"
     sa.Column("target_keys", sa.Text, nullable=False),
     sa.Index("ix_event_clusters_type_date", "type", "last_date"),
+    sa.Index("ix_event_clusters_date", "last_date"),
 )
 
 events = sa.Table(

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from sqlalchemy import Connection, and_, delete, false, func, insert, or_, select, text, true, update
 from sqlalchemy.exc import InterfaceError, OperationalError
@@ -43,6 +43,12 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MAX_GROUP_KEYWORDS = 60
 MAX_CANDIDATES = 200
 DISPUTING_STANCES = {"deny", "without_evidence"}
+
+
+class _Alias(NamedTuple):
+    kb_entity_pk: int
+    type: str
+    alias: str
 
 
 @dataclass
@@ -87,6 +93,8 @@ class KnowledgeBase:
         self._tokens: dict[tuple[str, str], int] = {}  # (type, name part) -> kb pk, unambiguous hits only
         self._kb_names: dict[int, str] = {}  # kb pk -> canonical name
         self._kb_types: dict[int, str] = {}  # kb pk -> type
+        self._keywords: dict[int, tuple[int, set[str]]] = {}  # claim group pk -> (len of JSON, keywords)
+        self._prefetch: dict[str, list] | None = None  # name aliases of the article's entities, read at once
         self._pending: dict[str, list[dict]] = {}  # child rows inserted at the end of the batch
         self._merged: dict[int, int] = {}  # kb pk merged away in this batch -> the pk it became
 
@@ -160,6 +168,7 @@ class KnowledgeBase:
         self._tokens.clear()
         self._kb_names.clear()
         self._kb_types.clear()
+        self._keywords.clear()
 
     def _later(self, table: str, rows: list[dict]) -> None:
         for row in rows:
@@ -267,8 +276,12 @@ class KnowledgeBase:
     def _store_entities(self, conn: Connection, rec: Article, article_pk: int, day: str | None) -> dict[str, int]:
         local: dict[str, int] = {}
         rows, kept = [], []
-        for ent in rec.entities:
-            kb_pk = self.resolve(conn, ent.name, ent.type, ent.country)
+        self._prefetch_names(conn, [(e.name, e.type) for e in rec.entities])
+        try:
+            resolved = [self.resolve(conn, ent.name, ent.type, ent.country) for ent in rec.entities]
+        finally:
+            self._prefetch = None
+        for ent, kb_pk in zip(rec.entities, resolved):
             if kb_pk is None:
                 continue
             local[ent.id] = kb_pk
@@ -290,6 +303,23 @@ class KnowledgeBase:
         self._later("entity_roles", role_rows)
         return local
 
+    def _prefetch_names(self, conn: Connection, names: list[tuple[str, str | None]]) -> None:
+        """Read the name aliases (and person-name suffixes) of many names in one query, for resolve()."""
+        wanted: set[str] = set()
+        for name, type_ in names:
+            words = norm_name(name or "").split()
+            if words:
+                wanted.add(" ".join(words))
+                if (type_ or "PERSON").upper() == "PERSON":
+                    wanted.update(" ".join(words[i:]) for i in range(1, len(words) - 1))
+        if not wanted:
+            return
+        al = t.kb_aliases.c
+        self._prefetch = {w: [] for w in wanted}
+        for row in conn.execute(select(al.kb_entity_pk, al.type, al.alias).where(al.alias.in_(sorted(wanted)),
+                                                                                 al.kind == "name")):
+            self._prefetch[row.alias].append(row)
+
     def resolve(self, conn: Connection, name: str, type_: str | None, country: str | None = None,
                 create: bool = True) -> int | None:
         """The KB entity for a name of a type, created when new. In order:
@@ -310,25 +340,29 @@ class KnowledgeBase:
         if cached is not None:
             return cached
         al = t.kb_aliases.c
-        rows = conn.execute(select(al.kb_entity_pk, al.type).where(al.alias == norm, al.kind == "name")
-                            .order_by(al.kb_entity_pk)).all()
+        words = norm.split()
+        suffixes = [" ".join(words[i:]) for i in range(1, len(words) - 1)] if kind == "PERSON" else []
+        wanted = [norm] + suffixes
+        if self._prefetch is not None and all(w in self._prefetch for w in wanted):
+            found = sorted((r for w in wanted for r in self._prefetch[w]), key=lambda r: r.kb_entity_pk)
+        else:
+            found = conn.execute(select(al.kb_entity_pk, al.type, al.alias).where(
+                al.alias.in_(wanted), al.kind == "name").order_by(al.kb_entity_pk)).all()
+        rows = [r for r in found if r.alias == norm]
         same = [r.kb_entity_pk for r in rows if r.type == kind]
         if same:
             return self._hit(conn, kind, norm, same[0], country)
-        words = norm.split()
         if kind == "PERSON" and len(words) == 1:
             pk = self._token_owner(conn, kind, norm)
             if pk is not None:
                 return pk
         if rows:
             return self._hit(conn, kind, norm, rows[0].kb_entity_pk, country)
-        if kind == "PERSON" and len(words) >= 3:
-            suffixes = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
-            found = dict(conn.execute(select(al.alias, al.kb_entity_pk).where(
-                al.type == kind, al.kind == "name", al.alias.in_(suffixes))).all())
+        if suffixes:
+            persons = {r.alias: r.kb_entity_pk for r in reversed(found) if r.type == kind and r.alias != norm}
             for suffix in suffixes:  # longest first
-                if suffix in found:
-                    return self._hit(conn, kind, norm, found[suffix], country)
+                if suffix in persons:
+                    return self._hit(conn, kind, norm, persons[suffix], country)
         if not create:
             return None
         clean = " ".join(name.split())
@@ -338,23 +372,29 @@ class KnowledgeBase:
         conn.execute(insert(t.kb_aliases), [{"kb_entity_pk": pk, "type": kind, "alias": norm, "kind": "name"}]
                      + [{"kb_entity_pk": pk, "type": kind, "alias": tok, "kind": "token"} for tok in tokens])
         self._names[(kind, norm)] = pk
+        if self._prefetch is not None:
+            self._prefetch.setdefault(norm, []).append(_Alias(pk, kind, norm))
         self._kb_names[pk] = clean
         self._kb_types[pk] = kind
+        if not tokens:
+            return pk
+        singles: dict[str, list[int]] = {}
+        owners: dict[str, set[int]] = {}
+        for row in conn.execute(select(al.kb_entity_pk, al.alias, al.kind).where(al.type == kind,
+                                                                                al.alias.in_(tokens))):
+            if row.kind == "name":
+                singles.setdefault(row.alias, []).append(row.kb_entity_pk)
+            else:
+                owners.setdefault(row.alias, set()).add(row.kb_entity_pk)
         for tok in tokens:  # a one-word person stored earlier ("Prabowo") is this one when unambiguous
             self._tokens.pop((kind, tok), None)  # may be ambiguous now
-            singles = conn.scalars(select(al.kb_entity_pk).where(al.type == kind, al.alias == tok, al.kind == "name")).all()
-            if not singles:
-                continue
-            owners = conn.scalars(select(al.kb_entity_pk).distinct()
-                                  .where(al.type == kind, al.alias == tok, al.kind == "token").limit(2)).all()
-            if owners == [pk]:
-                for old in singles:
+            if singles.get(tok) and owners.get(tok) == {pk}:
+                for old in singles[tok]:
                     self._merge(conn, old, pk)
-        if tokens:  # a person stored earlier with leading words before this name ("Pajak Bimo Wijayanto")
+        others = owners.get(tokens[-1], set()) - {pk}
+        if others:  # a person stored earlier with leading words before this name ("Pajak Bimo Wijayanto")
             k = t.kb_entities.c
-            longer = conn.execute(select(k.pk, k.norm).join(t.kb_aliases, al.kb_entity_pk == k.pk).where(
-                al.type == kind, al.kind == "token", al.alias == tokens[-1], k.pk != pk)).all()
-            for row in longer:
+            for row in conn.execute(select(k.pk, k.norm).where(k.pk.in_(sorted(others)))):
                 if row.norm.endswith(" " + norm):
                     self._merge(conn, row.pk, pk)
         return pk
@@ -413,6 +453,8 @@ class KnowledgeBase:
         self._names = {k: v for k, v in self._names.items() if v != old}
         self._tokens = {k: v for k, v in self._tokens.items() if v != old}
         self._kb_names.pop(old, None)
+        if self._prefetch is not None:
+            self._prefetch = {k: [r for r in v if r.kb_entity_pk != old] for k, v in self._prefetch.items()}
 
     def _ref(self, conn: Connection, name: str | None, entity: str | None, local: dict[str, int],
              type_: str | None = None, country: str | None = None) -> int | None:
@@ -465,11 +507,13 @@ class KnowledgeBase:
 
     def _store_claims(self, conn: Connection, rec: Article, article_pk: int, day: str | None,
                       local: dict[str, int], grouped: bool) -> None:
+        used: set[int] = set()  # an article gives one value per matter: its other numbers are other matters
         for c in rec.claims:
             sources = [(s.name, self._ref(conn, s.name, s.entity, local)) for s in c.sources if s.name]
             stances = [(s.who, s.stance, self._ref(conn, s.who, s.entity, local)) for s in c.stances if s.who]
-            group = self._group_claim(conn, c, day, self._names_of(conn, sources), [s for _, s, _ in stances]) \
-                if grouped else None
+            group = self._group_claim(conn, c, day, self._names_of(conn, sources), [s for _, s, _ in stances],
+                                      used) if grouped else None
+            used.add(group)
             pk = conn.execute(insert(t.claims).returning(t.claims.c.pk), {
                 "article_pk": article_pk, "local_id": c.id, "value": float(c.value),
                 "value_max": float(c.value_max) if c.value_max is not None else None, "unit": c.unit,
@@ -479,6 +523,13 @@ class KnowledgeBase:
             self._later("claim_sources", [{"claim_pk": pk, "name": n, "kb_entity_pk": kb} for n, kb in sources])
             self._later("claim_stances", [{"claim_pk": pk, "who": w, "stance": s, "kb_entity_pk": kb}
                                           for w, s, kb in stances])
+
+    def _group_keywords(self, pk: int, raw: str) -> set[str]:
+        cached = self._keywords.get(pk)
+        if cached is None or cached[0] != len(raw):
+            cached = (len(raw), set(json.loads(raw)))
+            self._keywords[pk] = cached
+        return cached[1]
 
     def _names_of(self, conn: Connection, refs: list[tuple[str, int | None]]) -> list[str]:
         """KB names of resolved sources (as written when unresolved), in order, once each."""
@@ -493,19 +544,33 @@ class KnowledgeBase:
             return true()
         return and_(or_(last.is_(None), last >= _shift(day, -days)), or_(first.is_(None), first <= _shift(day, days)))
 
-    def _group_claim(self, conn: Connection, claim, day: str | None, sources: list[str], stances: list[str]) -> int:
+    def _group_claim(self, conn: Connection, claim, day: str | None, sources: list[str], stances: list[str],
+                     used: set[int]) -> int:
+        """The claim group for a claim: same unit, within the window, most shared keywords (a group that
+        already holds the same value first); a new group when none shares enough."""
         g = t.claim_groups.c
         unit = unit_key(claim.unit, claim.currency)
         words = keywords(claim.statement)
         best, best_score = None, 0.0
         if words:
             need = min(2, len(words))
-            for row in conn.execute(select(t.claim_groups).where(g.unit == unit, self._window(
+            passing = {}
+            for row in conn.execute(select(g.pk, g.keywords).where(g.unit == unit, self._window(
                     g.first_date, g.last_date, day, self.claim_window)).order_by(g.pk.desc()).limit(MAX_CANDIDATES)):
-                shared = len(words & set(json.loads(row.keywords)))
+                if row.pk in used:
+                    continue
+                shared = len(words & self._group_keywords(row.pk, row.keywords))
                 score = shared / len(words)
-                if shared >= need and score >= self.claim_similarity and score > best_score:
-                    best, best_score = row, score
+                if shared >= need and score >= self.claim_similarity:
+                    passing[row.pk] = score
+            if passing:
+                for row in conn.execute(select(t.claim_groups).where(g.pk.in_(list(passing)))
+                                        .order_by(g.pk.desc())):
+                    score = passing[row.pk]
+                    if any(_same_value(v["value"], claim.value) for v in json.loads(row.claim_values)):
+                        score += 1.0
+                    if score > best_score:
+                        best, best_score = row, score
         value = {"value": claim.value, "sources": sources}
         if best is None:
             values = [value]
@@ -514,7 +579,7 @@ class KnowledgeBase:
                 "unit": unit, "statement": claim.statement, "keywords": json.dumps(sorted(words), ensure_ascii=False),
                 "first_date": day, "last_date": day, "claim_values": json.dumps(values, ensure_ascii=False),
                 "stances": json.dumps(sorted(set(stances))), "contested": contested,
-                "reasons": json.dumps(reasons, ensure_ascii=False)}).scalar_one()
+                "reasons": json.dumps(reasons, ensure_ascii=False), "n_articles": 1}).scalar_one()
         row, best = best, best.pk
         kws = json.loads(row.keywords)
         kws += sorted(words - set(kws))
@@ -525,7 +590,7 @@ class KnowledgeBase:
         conn.execute(update(t.claim_groups).where(g.pk == best).values(
             keywords=json.dumps(kws[:MAX_GROUP_KEYWORDS], ensure_ascii=False),
             claim_values=json.dumps(values, ensure_ascii=False), stances=json.dumps(all_stances),
-            contested=contested, reasons=json.dumps(reasons, ensure_ascii=False),
+            contested=contested, reasons=json.dumps(reasons, ensure_ascii=False), n_articles=row.n_articles + 1,
             first_date=min(dates) if dates else None, last_date=max(dates) if dates else None))
         return best
 

@@ -55,10 +55,13 @@ _DATELINE_RE = re.compile(
 _PUNCT_STRIP = " \t\n,.;:!?\"'“”‘’()[]-–—/"
 
 
-@Language.factory("warta_entities", default_config={"fallback": "auto"})
+@Language.factory("warta_entities", default_config={"fallback": "hybrid"})
 def make_entities(nlp: Language, name: str, fallback: str):
-    """fallback: "auto" (the capitalisation chunker types generic names only when the pipeline
-    has no NER), "always", or "never"."""
+    """fallback: how the capitalisation chunker and the model's NER share the work.
+    "hybrid" (default): gazetteers, titles and the chunker first, the model's NER spans where they
+    found nothing; "auto": NER first, the chunker types generic names only when the pipeline has no
+    NER; "always": NER and chunker, longest span wins; "never": NER and gazetteers only; "rules":
+    ignore the model's NER."""
     return EntityLinker(nlp, fallback=fallback)
 
 
@@ -69,6 +72,7 @@ class _Cand:
     type: str | None  # PERSON | ORG | LOC | None (a bare name: decided when grouping)
     source: int
     place: Place | None = None
+    appositive: bool = False  # a name set off by commas next to a role ("Juru bicara Kremlin, Dmitry Peskov,")
 
 
 @dataclass
@@ -99,7 +103,7 @@ def _norm_key(text: str) -> tuple[str, ...]:
 
 
 class EntityLinker:
-    def __init__(self, nlp: Language, fallback: str = "auto"):
+    def __init__(self, nlp: Language, fallback: str = "hybrid"):
         self.g: Gazetteer = get_gazetteer()
         self.fallback = fallback
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -115,9 +119,10 @@ class EntityLinker:
         if len(doc) == 0:
             doc._.entities = []
             return doc
-        ctx = _Context(doc, self.g)
-        has_ner = doc.has_annotation("ENT_IOB")
-        generic = self.fallback == "always" or (self.fallback == "auto" and not has_ner)
+        use_ner = self.fallback != "rules"
+        ctx = _Context(doc, self.g, use_ner=use_ner)
+        has_ner = use_ner and doc.has_annotation("ENT_IOB")
+        generic = self.fallback in ("always", "rules", "hybrid") or (self.fallback == "auto" and not has_ner)
         cands = self._gazetteer_cands(ctx)
         city = ctx.dateline_city
         if city is not None and len(city) and not any(ctx.place_at.get(i) for i in range(city.start, city.end)):
@@ -154,8 +159,21 @@ class EntityLinker:
             if label is None:
                 continue
             start, end = ctx.trim(ent.start, ent.end)
-            if start >= end or ctx.excluded(start, end):
-                continue
+            while end - start > 1 and (ctx.doc[end - 1].like_num or ctx.doc[end - 1].text[:1].islower()
+                                       or any(ch.isdigit() for ch in ctx.doc[end - 1].text)
+                                       or not any(ch.isalpha() for ch in ctx.doc[end - 1].text)):
+                end -= 1  # "PT IAE periode 2006": the name ends before
+            if start >= end or ctx.excluded(start, end) or not ctx.doc[start].text[:1].isupper():
+                continue  # "daridetikNews": not a name as tokenised
+            if end - start == 1 and (ctx.is_sent_start_only_word(start, end) or
+                                     ctx.org_head_len(start) or ctx.g.match_at(ctx.lw, start, ctx.g.place_heads)):
+                continue  # "Diimbau ...", a bare "Kementerian"
+            head = next((i for i in range(start, end) if ctx.g.match_at(ctx.lw, i, ctx.g.place_heads)), None)
+            if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
+                    and not any(ctx.place_at.get(i) for i in range(start, head)):
+                label, start = "LOC", head  # "Semenanjung Korea", "Area | Monumen Nasional"
+            if label in ("ORG", "LOC") and ctx.looks_like_person(start, end):
+                label = "PERSON"  # "Juru bicara Kremlin, Dmitry Peskov" whatever the model typed
             if label == "LOC" and ctx.institution_len(start) and not ctx.g.match_at(ctx.lw, start, ctx.g.place_heads):
                 label = "ORG"  # "Kejaksaan Agung"
             if label == "PERSON" and ctx.org_head_len(start):
@@ -178,6 +196,12 @@ class EntityLinker:
                     continue
                 if end - start == 1 and ctx.is_short_form(start) and ctx.is_common_acronym(start):
                     continue  # "SGD 500 ribu", "crude palm oil (CPO)", "Sekretaris Daerah (Sekda)"
+                n = ctx.place_at.get(start, 0)
+                if 0 < n < end - start and (label == "LOC" or end - start - n >= 2) and \
+                        all(ctx.is_name_word(i) for i in range(start + n, end)):
+                    # "Korea Utara Kim Jong (Un)": a place, then a name the model glued to it
+                    out += self._person_from_span(ctx, start + n, end, NER)
+                    continue
                 if label == "ORG":
                     split = ctx.title_inside(start, end)
                     if split is not None:
@@ -200,8 +224,7 @@ class EntityLinker:
         if name_start >= end:
             return []
         # extend over capitalised name words the model left out ("Kim Jong" + "Un")
-        stop = ctx.sent_end(end - 1)
-        while end < stop and ctx.is_name_word(end) and not ctx.place_at.get(end):
+        while end < len(ctx.doc) and ctx.is_name_word(end) and not ctx.place_at.get(end):
             end += 1
         # and to the left, when a rank or honorific marks where the name begins
         # ("Komisaris Jenderal Listyo Sigit" + "Prabowo")
@@ -211,6 +234,9 @@ class EntityLinker:
             k -= 1
         if k < name_start and ctx.ends_rank(k):
             name_start = k
+        tail = ctx.last_title_end(name_start, end)
+        if name_start < tail < end and all(ctx.is_name_word(i) for i in range(tail, end)):
+            name_start = tail  # "Eksekusi KPK | Asep Guntur Rahayu"
         if require_name and end - name_start < 2:
             return []
         return [_Cand(name_start, end, "PERSON", source)]
@@ -223,15 +249,30 @@ class EntityLinker:
             out += self._classify_run(ctx, a, b, generic)
         return out
 
+    @staticmethod
+    def _org_in_role(ctx: "_Context", a: int, b: int) -> list[_Cand]:
+        """The institution named inside a role: "Kepala | Badan Pengawas Obat | Komisaris Jenderal"."""
+        k = next((i for i in range(a + ctx.title_len(a), b) if ctx.institution_len(i)), None)
+        if k is None:
+            return []
+        e = k + ctx.institution_len(k)
+        while e < b and not (ctx.g.match_at(ctx.lw, e, ctx.g.ranks) or ctx.g.match_at(ctx.lw, e, ctx.g.honorifics)):
+            e += 1
+        return [_Cand(k, e, "ORG", RULE)] if e - k >= 2 else []
+
     def _classify_run(self, ctx: "_Context", a: int, b: int, generic: bool) -> list[_Cand]:
         g = self.g
+        if g.match_at(ctx.lw, a, g.documents) or ctx.after_phrase(a, g.documents):
+            return []  # "UU Cipta Kerja", "Perpres Nomor 5": laws and regulations
         if ctx.title_len(a):
             name_start = ctx.last_title_end(a, b)
+            org = self._org_in_role(ctx, a, name_start if name_start > a else b)
             if name_start < b and name_start > a:
                 if ctx.is_sent_start_only_word(name_start, b) or b - name_start > 4 or \
+                        (b - name_start == 1 and not ctx.ends_rank(name_start)) or \
                         not all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(name_start, b)):
                     return []
-                return [_Cand(name_start, b, "PERSON", RULE)]
+                return org + [_Cand(name_start, b, "PERSON", RULE)]
             if ctx.doc[b - 1].text in ctx.initials:
                 return [_Cand(b - 1, b, None, RULE)]  # "Saudara AS": initials, resolved when grouping
             return []
@@ -254,11 +295,25 @@ class EntityLinker:
             return [_Cand(a, b, "ORG", RULE)]  # "TMC Polda Metro Jaya"
         names = all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(a, b))
         if names and 2 <= b - a <= 4 and (ctx.role_left(a) or ctx.role_right(b)):
-            return [_Cand(a, b, "PERSON", RULE)]  # "Juru bicara Kremlin, Dmitry Peskov"
+            return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "Juru bicara Kremlin, Dmitry Peskov"
+        if b - a <= 3 and a > 0 and ctx.lw[a - 1] in g.place_cues and ctx.lw[a - 1] not in _LOCATIVE \
+                and all(ctx.is_name_word(i) for i in range(a, b)):
+            return [_Cand(a, b, "LOC", RULE)]  # "wilayah Kursk", "Kabupaten Sleman"
         if not generic:
             return []
-        if any(ctx.place_at.get(i) for i in range(a, b)):
-            return []  # the gazetteer covers (part of) this run
+        head = next((i for i in range(a + 1, b) if g.match_at(ctx.lw, i, g.place_heads)), None)
+        if head is not None:
+            return [_Cand(head, b, "LOC", RULE)]  # "Area Monumen Nasional"
+        tail = ctx.last_title_end(a, b)
+        if a < tail < b:
+            # "... Eksekusi KPK | Asep Guntur Rahayu": the name after the last title-like word
+            if b - tail >= 2 and all(ctx.is_name_word(i) for i in range(tail, b)):
+                return [_Cand(tail, b, "PERSON", RULE)]
+            return []
+        if any(ctx.place_at.get(i) for i in range(a, b)) or ctx.in_title(b - 1):
+            return []  # the gazetteer covers (part of) this run / "Menteri Energi dan | Sumber Daya Mineral"
+        if any(_is_derived_noun(ctx.doc[i].text) for i in range(a, b)):
+            return []  # "Pemberantasan Tindak Pidana Korupsi" is not a name
         if a > 0 and ctx.lw[a - 1] in g.place_cues:
             return [_Cand(a, b, "LOC", RULE)]
         if 2 <= b - a <= 4:
@@ -272,17 +327,24 @@ class EntityLinker:
         taken = [False] * len(ctx.doc)
         # where the model found a name, the chunker's guess at a person's extent does not count
         # ("Direktur Eksekutif Pantau Gambut Iola Abas": the model says "Iola Abas")
-        by_model = [False] * len(ctx.doc)
-        for c in cands:
-            if c.source == NER:
-                for i in range(c.start, c.end):
-                    by_model[i] = True
-        cands = [c for c in cands if not (c.source == RULE and c.type == "PERSON" and any(by_model[c.start:c.end])
-                                          and not ctx.ends_rank(c.start))]
+        if ctx.has_ner and self.fallback != "hybrid":
+            cands = [c for c in cands if not (c.source == RULE and c.type == "PERSON") or self._vouched(ctx, c)]
+        elif ctx.has_ner:
+            for c in cands:  # the chunker's person, with the model's left edge ("Partai Golkar | Sebastian Salang")
+                if c.source == RULE and c.type == "PERSON" and not ctx.ends_rank(c.start):
+                    k = c.start
+                    while k < c.end - 1 and ctx.ner_label[k] != "PERSON":
+                        k += 1
+                    if ctx.ner_label[k] == "PERSON" and k > c.start and c.end - k >= 1:
+                        c.start = k
+        # nouns made with pe-/ke-/per-...-an are not personal names ("Percepatan Penanganan Covid")
+        cands = [c for c in cands if not (c.type == "PERSON" and c.source != GAZ and
+                                          any(_is_derived_noun(ctx.doc[i].text) for i in range(c.start, c.end)))]
         kept: list[_Cand] = []
-        for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.source, c.start)):
+        # hybrid: the rules' spans first, the model's where the rules found nothing
+        phase = (lambda c: 1 if c.source == NER else 0) if self.fallback == "hybrid" else (lambda c: 0)
+        for c in sorted(cands, key=lambda c: (phase(c), -(c.end - c.start), c.source, c.start)):
             if c.end <= c.start or any(taken[c.start:c.end]):
-                # a model span that swallowed a gazetteer place: keep the place, and the rest as a name
                 continue
             for i in range(c.start, c.end):
                 taken[i] = True
@@ -291,6 +353,12 @@ class EntityLinker:
         kept.sort(key=lambda c: c.start)
         out = []
         for c in kept:
+            if c.source != GAZ and (ctx.after_phrase(c.start, ctx.g.documents) or
+                                    ctx.g.match_at(ctx.lw, c.start, ctx.g.documents)):
+                continue  # "UU Cipta Kerja": a law
+            if c.source != GAZ and c.type in ("PERSON", "LOC", None) and ctx.after_phrase(c.start, ctx.g.org_cues) \
+                    and not ctx.ends_rank(c.start):
+                c.type = "ORG"  # "melalui Truth Social"
             span = ctx.doc[c.start:c.end]
             text = span.text.strip(_PUNCT_STRIP) or span.text
             key = _norm_key(text)
@@ -319,6 +387,20 @@ class EntityLinker:
             if m.type == "PERSON":
                 self._roles(ctx, m)
         return out
+
+    @staticmethod
+    def _vouched(ctx: "_Context", c: _Cand) -> bool:
+        """A person found by the chunker stands when a rank or honorific introduces it, or when the
+        model reads (the start of) it as a person and none of it as an organisation or place."""
+        if ctx.ends_rank(c.start) or c.appositive:
+            return True
+        labels = [ctx.ner_label[i] for i in range(c.start, c.end)]
+        if any(lab in ("ORG", "LOC") for lab in labels):
+            return False
+        if "PERSON" in labels:
+            first = labels.index("PERSON") + c.start
+            return ctx.doc[first].ent_iob_ == "B" and first == c.start or ctx.ner_label[c.start] == "PERSON"
+        return c.appositive and c.end - c.start >= 2
 
     def _propagate(self, ctx: "_Context", kept: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """One sense per article: other occurrences of a name found once are mentions too
@@ -441,6 +523,23 @@ class EntityLinker:
                 by_key[k] = grp
                 groups.append(grp)
             grp.mentions.append(m)
+        # a model-typed place/organisation whose name extends a person's ("Donald Trump" LOC, "Trump" PERSON)
+        for grp in groups:
+            if grp.type == "PERSON" or not grp.mentions or any(m.source == GAZ for m in grp.mentions) \
+                    or len(grp.key) < 2:
+                continue
+            first = grp.mentions[0]
+            if not all(ctx.is_name_word(i) for i in range(first.start, first.end)):
+                continue
+            keyset = set(grp.key)
+            person = next((p for p in persons if p.mentions and set(p.key) <= keyset), None)
+            if person is not None:
+                for m in grp.mentions:
+                    m.type = "PERSON"
+                person.mentions += grp.mentions
+                person.key = max(person.key, grp.key, key=len)
+                grp.mentions = []
+        groups = [grp for grp in groups if grp.mentions]
         # a short form of an organisation's name: "TMC" -> "TMC Polda Metro Jaya"
         for grp in groups:
             if grp.type != "ORG" or len(grp.key) != 1 or any(m.source == GAZ for m in grp.mentions):
@@ -523,6 +622,14 @@ def _mention(ctx: "_Context", m: _Mention) -> Mention:
     return Mention(start=start, end=start + len(m.text), text=m.text)
 
 
+_DERIVED_NOUN_RE = re.compile(r"^(?:pe|ke|per)[a-z]{3,}an$")
+
+
+def _is_derived_noun(word: str) -> bool:
+    """Nouns made with pe-/ke-/per- ... -an ("Pemberantasan", "Kemiskinan") are not personal names."""
+    return len(word) >= 9 and bool(_DERIVED_NOUN_RE.match(word.lower()))
+
+
 def _place_type(ctx: "_Context", place: Place, start: int) -> str:
     if place.kind == ORGANISATION:
         return "ORG"
@@ -550,10 +657,12 @@ def _canonical(grp: _Group) -> str:
 class _Context:
     """Per-document views used by the rules: lower-cased words, sentence starts, gazetteer hits."""
 
-    def __init__(self, doc: Doc, g: Gazetteer):
+    def __init__(self, doc: Doc, g: Gazetteer, use_ner: bool = True):
         self.doc, self.g = doc, g
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.lw = [t.lower_.rstrip(".") or t.lower_ for t in doc]
+        self.has_ner = use_ner and doc.has_annotation("ENT_IOB")
+        self.ner_label = [LABELS.get(t.ent_type_) for t in doc] if self.has_ner else [None] * len(doc)
         self.initials: set[str] = set()
         self.aliases: dict[str, _Mention] = {}
         self.place_at: dict[int, int] = {}
@@ -565,8 +674,10 @@ class _Context:
         self._dateline()
         # words the model reads as (part of) a place or organisation somewhere in this article:
         # inside a role they are not the start of a name ("Wali Kota Manado | Vicky Lumentut")
-        self.known_places = {t.lower_ for e in doc.ents if e.label_ in LABELS and LABELS[e.label_] != "PERSON"
-                             for t in e if t.text[:1].isupper()} if doc.has_annotation("ENT_IOB") else set()
+        ents = list(doc.ents) if self.has_ner else []
+        in_person = {t.lower_ for e in ents if LABELS.get(e.label_) == "PERSON" for t in e}
+        self.known_places = {e[0].lower_ for e in ents if len(e) == 1 and LABELS.get(e.label_) in ("LOC", "ORG")
+                             and e[0].text[:1].isupper() and e[0].lower_ not in in_person}
         if self.dateline_city is not None:
             self.known_places.update(t.lower_ for t in self.dateline_city)
         for i in range(1, len(doc)):
@@ -577,13 +688,14 @@ class _Context:
     def _sent_starts(self) -> list[bool]:
         doc = self.doc
         starts = [False] * len(doc)
-        parsed = doc.has_annotation("SENT_START")
+        # punctuation and line breaks only: the parser's sentence splits are not needed here and
+        # an early model's can fall inside a name
         for i, t in enumerate(doc):
             if i == 0:
                 starts[i] = True
                 continue
             prev = doc[i - 1]
-            starts[i] = (parsed and t.is_sent_start) or prev.text in {".", "!", "?", ":"} or prev.is_space \
+            starts[i] = prev.text in {".", "!", "?", ":"} or prev.is_space \
                 or "\n" in prev.whitespace_ or (prev.text in "\"“”'" and starts[i - 1])
         return starts
 
@@ -635,6 +747,20 @@ class _Context:
                 return i
         return None
 
+    def looks_like_person(self, start: int, end: int) -> bool:
+        """Name words only, next to a role ("pemimpin Korea Utara Kim Jong Un", "X, juru bicara Y")."""
+        if self.place_at.get(start) or not all(self.is_name_word(i) or self.lw[i] in _NAME_PARTICLES
+                                                for i in range(start, end)):
+            return False
+        return self.role_left(start) is not None or self.role_right(end) is not None or self.ends_rank(start)
+
+    def after_phrase(self, i: int, phrases: set[tuple[str, ...]]) -> bool:
+        """A phrase of `phrases` ends right before doc[i]."""
+        for j in range(max(0, i - 3), i):
+            if self.g.match_at(self.lw, j, phrases) == i - j:
+                return True
+        return False
+
     def ends_rank(self, i: int) -> bool:
         """A rank or honorific ends right before doc[i] ("Komisaris Jenderal | Listyo")."""
         g = self.g
@@ -658,11 +784,11 @@ class _Context:
                 if doc[k].text == _OPEN and k + 2 < len(doc) and doc[k + 2].text == _CLOSE and \
                         self.is_short_form(k + 1):
                     prev = doc[k - 1]
-                    if prev.text[:1].islower() or self._in_title(k - 1):
+                    if prev.text[:1].islower() or self.in_title(k - 1):
                         self._common_acronyms.add(doc[k + 1].text)
         return doc[i].text in self._common_acronyms
 
-    def _in_title(self, i: int) -> bool:
+    def in_title(self, i: int) -> bool:
         """doc[i] ends a capitalised run that starts with a role head ("Menteri ... Mineral")."""
         j = i
         while j > 0 and (self.doc[j - 1].text[:1].isupper() or self.lw[j - 1] in self.g.role_inner) \
@@ -684,7 +810,8 @@ class _Context:
     def is_name_word(self, i: int) -> bool:
         """A capitalised word that can continue a person's name (not a title, place or acronym)."""
         t = self.doc[i].text
-        if not (t[:1].isupper() and t.isalpha()) or t in self.g.not_names or t.isupper():
+        if not (t[:1].isupper() and t.isalpha()) or t in self.g.not_names or t in self.g.not_name_parts \
+                or t.isupper():
             return False
         return not (self.title_len(i) or self.org_head_len(i) or self.lw[i] in self.g.role_inner)
 
@@ -774,7 +901,7 @@ class _Context:
                     break
             # a sentence-initial common word is not part of a name: "Kesepakatan ini ..." / "Kemudian, Hendi"
             if self.sent_start[i] and doc[i].text not in self._mid_caps and not self.title_len(i) \
-                    and not self.org_head_len(i) and not self.place_at.get(i):
+                    and not self.org_head_len(i) and not self.place_at.get(i) and not self.is_acronym(i):
                 i += 1
                 if i >= j:
                     continue
@@ -856,6 +983,11 @@ class _Context:
                 continue
             n = g.match_at(self.lw, i, g.honorifics)
             if n:
+                i += n
+                continue
+            n = self.place_at.get(i, 0)
+            if n and head_done:  # "Presiden Amerika Serikat": a place is never an institution head
+                (aff_toks if aff_toks else role_toks).extend(range(i, min(i + n, b)))
                 i += n
                 continue
             if head_done and not aff_toks and g.match_at(self.lw, i, g.institutions) and \

@@ -48,6 +48,9 @@ class Gazetteer:
     place_cues: set[str] = field(default_factory=set)
     place_heads: set[tuple[str, ...]] = field(default_factory=set)
     not_names: set[str] = field(default_factory=set)
+    not_name_parts: set[str] = field(default_factory=set)
+    documents: set[tuple[str, ...]] = field(default_factory=set)
+    org_cues: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
 
     def match_at(self, words: list[str], i: int, phrases: set[tuple[str, ...]]) -> int:
@@ -118,6 +121,7 @@ def get_gazetteer() -> Gazetteer:
     entries: list[Place] = [Place(n, c, COUNTRY) for n, c in _cldr_country_names(alpha3).items()]
     entries += [Place(n, c, ALIAS) for n, c in countries.get("aliases", {}).items()]
     entries += [Place(n, c, CAPITAL) for n, c in countries.get("capitals", {}).items()]
+    entries += [Place(n, c, CAPITAL) for n, c in countries.get("provinces", {}).items()]
     entries += [Place(n, c, INSTITUTION) for n, c in countries.get("institutions", {}).items()]
     entries += [Place(n, c or None, ORGANISATION) for n, c in countries.get("organisations", {}).items()]
     for place in entries:
@@ -138,6 +142,9 @@ def get_gazetteer() -> Gazetteer:
     g.place_cues = {w.lower() for w in titles["place_cues"]["words"]}
     g.place_heads = _phrases(titles["place_heads"]["words"])
     g.not_names = set(titles["not_names"]["words"])
+    g.not_name_parts = set(titles["not_name_parts"]["words"])
+    g.documents = _phrases(titles["documents"]["words"])
+    g.org_cues = _phrases(titles["org_cues"]["words"])
     lens = [len(k) for s in (g.places_lower.keys(), g.role_heads, g.org_heads, g.ranks, g.honorifics,
                              g.indonesia, g.place_heads) for k in s]
     g.max_len = max(lens + [len(_key(p.name)) for p in entries])
