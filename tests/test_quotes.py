@@ -277,3 +277,41 @@ def test_vox_pop_option(nlp):
     assert {name(q) for q in nlp(text)._.quotes} == {"Budi Hartono"}
     everyone = QuoteFinder(load_cues(), vox_pop=True)(nlp(text))
     assert {name(q) for q in everyone._.quotes if q.kind == "direct"} == {"Lina Marlina", "Budi Hartono"}
+
+
+def test_handover_sentence_introduces_next_speaker(analyze):
+    qs = quotes(analyze, '"Stok beras aman sampai akhir tahun," kata Kepala Bulog Jawa Timur Agus Salim.\n\n'
+                         'Hal senada disampaikan Ketua Asosiasi Penggilingan Padi Indonesia Hendra Wijaya.\n\n'
+                         '"Harga gabah di tingkat petani juga stabil," ujarnya.')
+    assert [name(q) for q in qs] == ["Agus Salim", "Hendra Wijaya"]
+
+
+def test_weak_verb_needs_comma_or_bahwa(analyze):
+    assert quotes(analyze, 'Gubernur Jawa Barat Ridwan Hasan melihat banjir di Bekasi dari helikopter.') == []
+    q = one(analyze, 'Gubernur Jawa Barat Ridwan Hasan melihat, penanganan banjir di Bekasi sudah membaik.')
+    assert q.cue == "melihat" and name(q) == "Ridwan Hasan"
+
+
+def test_passive_cue_with_oleh(analyze):
+    q = one(analyze, 'Kenaikan tarif listrik akan ditunda hingga tahun depan, disampaikan oleh Direktur Utama PT '
+                     'Listrik Nusantara, Darmawan Putra.')
+    assert q.cue == "disampaikan"
+    assert q.content.startswith("Kenaikan tarif listrik")
+    assert name(q) == "Darmawan Putra"
+
+
+def test_nominal_cue_dalam_keterangannya(analyze):
+    q = one(analyze, 'Dalam keterangannya, Kepala Badan Penanggulangan Bencana Daerah Sleman Joko Supriyanto '
+                     'mengatakan, tiga desa masih terendam banjir.')
+    assert q.cue == "mengatakan"
+    assert q.content == "tiga desa masih terendam banjir"
+    assert name(q) == "Joko Supriyanto"
+
+
+@pytest.mark.parametrize("verb", ["membantah", "menuding", "mengklaim", "menjelaskan", "mengungkapkan"])
+def test_reporting_verbs_of_every_strength(analyze, verb):
+    q = one(analyze, f'Juru bicara Partai Maju, Tono Prasetyo, {verb} bahwa partainya tidak menerima dana '
+                     'dari pengusaha tambang.')
+    assert q.cue == verb
+    assert q.content == "partainya tidak menerima dana dari pengusaha tambang"
+    assert name(q) == "Tono Prasetyo"

@@ -96,3 +96,15 @@ def test_registered_and_picklable(nlp):
     assert spacy.registry.tokenizers.get("warta.IndonesianNewsTokenizer.v1")
     clone = pickle.loads(pickle.dumps(nlp.tokenizer))
     assert [t.text for t in clone("rumahnya")] == ["rumah", "nya"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Ia bertemu Dr. Budi di kantor.", "Budi"),
+    ("Lukman, R. Ahmad Basah, hadir.", "Ahmad"),
+    ("Kantornya di Jl. Sudirman No. 5 Jakarta.", "Sudirman"),
+    ("Kantornya di Jl. Sudirman No. 5 Jakarta.", "5"),
+])
+def test_no_sentence_start_after_titles_and_initials(nlp, text, word):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert token.is_sent_start is False

@@ -53,7 +53,10 @@ def _analyze_batch(batch: list[SourceDocument], nlp: Language, n_process: int) -
         doc._.meta = {"index": i, "id": source.id or article_id(url=ex.url, text=ex.text), "title": ex.title,
                       "published": ex.published, "outlet": ex.outlet, "dateline": ex.dateline, "url": ex.url}
         docs.append(doc)
-    done = {doc._.meta["index"]: doc for doc in _pipe(nlp, docs, n_process)}
+    try:
+        done = {doc._.meta["index"]: doc for doc in _pipe(nlp, docs, n_process)}
+    except Exception:  # a component failed inside the batch: each document is analysed alone below
+        done = {}
     for doc in docs:
         i = doc._.meta["index"]
         if i not in done:  # its batch failed inside a component: analyse alone to find the culprit

@@ -58,67 +58,72 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
         return i >= 0 and starts[i] <= pos < ends[i]
 
     indirect.set_persons(sorted((ps, pe) for ps, pe, _, _ in resolver.person_spans))
+    indirect.set_doc(doc)
     paras = paragraphs(text)
     para_starts = [p[0] for p in paras]
-    acts: list[tuple[int, Act, QuoteSpan | None]] = []
-    # direct quotes and their cues
+    sentences = sentence_spans(doc)
+    # events in text order: (position, act, its quote span) for reporting acts,
+    # (position, None, speaker) for people named as sentence subjects
+    events: list[tuple[int, Act | None, QuoteSpan | Speaker | None]] = []
     for span in spans:
-        act = _attribute_direct(text, span, cues, indirect, paras, para_starts)
-        acts.append((span.start, act, span))
-    # indirect acts, sentence by sentence
-    used_spans: set[int] = set()
-    for s, e in sentence_spans(doc):
+        events.append((span.start, _attribute_direct(text, span, cues, indirect, paras, para_starts), span))
+    absorbed: set[int] = set()  # direct spans that are fragments of a mixed quote
+    for s, e in sentences:
         if _inside_one(spans, s, e):
             continue
         for act in indirect.find(text, s, e, blocked):
-            inner = [i for i, sp in enumerate(spans) if act.start <= sp.start and sp.end <= act.end]
+            inner = [id(sp) for sp in spans if act.start <= sp.start and sp.end <= act.end]
             if inner:
                 act.kind = "mixed"
-                used_spans.update(inner)
-            acts.append((act.start, act, None))
-    acts = [a for a in acts if not (a[2] is not None and spans.index(a[2]) in used_spans)]
-    # people named as sentence subjects become the referent of later pronouns and -nya cues
-    for pos, sp in _subjects(doc, resolver, cues, blocked):
-        acts.append((pos, None, sp))
-    acts.sort(key=lambda a: a[0])
+                absorbed.update(inner)
+            events.append((act.start, act, None))
+    events = [ev for ev in events if not (isinstance(ev[2], QuoteSpan) and id(ev[2]) in absorbed)]
+    for pos, sp in _subjects(text, sentences, resolver, cues, blocked):
+        events.append((pos, None, sp))
+    events.sort(key=lambda ev: ev[0])
     quotes: list[Quote] = []
     last_para_with_speaker = -10
-    for _, act, span in acts:
-        if act is None:
-            resolver.note_subject(span, _)
+    for pos, act, item in events:
+        if act is None:  # a sentence subject: the referent of later pronouns and -nya cues
+            resolver.note_subject(item, pos)
             continue
-        pi = bisect.bisect_right(para_starts, act.start) - 1
+        span = item
+        short = span is not None and _words(text, span) <= SCARE_WORDS
         if act.phrase is not None:
             sp = resolver.parse(*act.phrase)
-            sp = resolver.resolve(sp, act.start) if sp else None
+            sp = resolver.resolve(sp, act.start, content=text[act.start:act.end]) if sp else None
         elif act.pronoun:
             sp = resolver.resolve(Speaker(name="nya", mention=act.cue or "", start=act.cue_start or 0,
-                                          end=act.cue_end or 0, kind="pronoun"), act.start)
-        else:  # a direct quote with no cue: continues the current speaker's words, if any
-            if span is None or pi - last_para_with_speaker > 1 or _words(text, span) <= SCARE_WORDS:
+                                          end=act.cue_end or 0, kind="pronoun"), act.start,
+                                  content=text[act.start:act.end])
+        else:  # a direct quote with no cue: continues the words of a speaker of the paragraph before
+            pi = bisect.bisect_right(para_starts, act.start) - 1
+            if span is None or short or pi - last_para_with_speaker > 1:
                 continue
             sp = resolver.current
-        if sp is None:
-            continue
-        if span is not None and act.cue is None and _words(text, span) <= SCARE_WORDS:
-            continue
-        if span is not None and _words(text, span) <= SCARE_WORDS and act.kind == "direct" and act.phrase is None \
-                and not act.pronoun:
+        if sp is None or (short and act.cue is None):  # a scare quote
             continue
         last_para_with_speaker = bisect.bisect_right(para_starts, act.end) - 1
-        if not vox_pop and _is_vox_pop(doc, sp, cues):
+        if not vox_pop and _is_vox_pop(doc, text, sp, cues):
             continue
         quotes.append(_record(text, act, span, sp, len(quotes) + 1))
     return quotes
 
 
-def _subjects(doc: Doc, resolver: SpeakerResolver, cues: Cues, blocked):
+def _subjects(text: str, sentences, resolver: SpeakerResolver, cues: Cues, blocked):
     """(position, Speaker) for each sentence that opens with a person's name ("Tri Maharini, dokter …")."""
-    text = doc.text
     persons = sorted(resolver.person_spans)
     starts = [p[0] for p in persons]
-    for s, e in sentence_spans(doc):
+    for s, e in sentences:
         if blocked(s):
+            continue
+        m = cues.handover.match(text, s, e)
+        if m:  # "Hal senada dikemukakan Koordinator … Muhammad Abdi Suhufan." introduces the next quote
+            phrase = phrase_after(text, m.end(), e, cues)
+            sp = resolver.parse(*phrase) if phrase else None
+            if sp is not None and sp.kind == "person":
+                sp.introduced = True
+                yield phrase[0], sp
             continue
         i = bisect.bisect_left(starts, s)
         if i >= len(persons) or persons[i][0] >= e or persons[i][0] - s > 120:
@@ -141,20 +146,22 @@ def _subjects(doc: Doc, resolver: SpeakerResolver, cues: Cues, blocked):
             yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid)
 
 
-def _is_vox_pop(doc: Doc, sp: Speaker, cues: Cues) -> bool:
+def _is_vox_pop(doc: Doc, text: str, sp: Speaker, cues: Cues) -> bool:
     """A member of the public: a person with no role, presented with an age or as "warga", "pedagang" …"""
     if sp.kind != "person" or sp.role:
         return False
     ent = next((e for e in doc._.entities or [] if e.id == sp.entity), None) if sp.entity else None
     if ent is not None and ent.roles:
         return False
-    for m in re.finditer(rf"\b{re.escape(sp.name)}\b", doc.text):
-        after = doc.text[m.end(): m.end() + 40].lower()
+    pos = text.find(sp.name)
+    while pos >= 0:
+        after = text[pos + len(sp.name): pos + len(sp.name) + 40].lower()
         if _AGE.match(after):
             return True
         ws = re.match(r"\s*,\s*([a-z]+)(?:\s+([a-z]+))?", after)
         if ws and (ws.group(1) in cues.vox_pop or f"{ws.group(1)} {ws.group(2)}" in cues.vox_pop):
             return True
+        pos = text.find(sp.name, pos + 1)
     return False
 
 

@@ -29,6 +29,7 @@ def _alternation(words) -> str:
 class Cues:
     inverted: frozenset[str]
     verbs: frozenset[str]
+    weak_verbs: frozenset[str]
     nominal: frozenset[str]
     statement_nouns: frozenset[str]
     passive: frozenset[str]
@@ -46,6 +47,12 @@ class Cues:
     negations: frozenset[str]
     org_heads: frozenset[str]
     vox_pop: frozenset[str]
+    days: frozenset[str]
+    place_prepositions: frozenset[str]
+    source_notes: tuple[str, ...]
+    subject_words: frozenset[str]
+    #: "Hal senada disampaikan X": the floor handed to the next speaker
+    handover: re.Pattern
     #: a cue right after a closing quote mark: "…," kata X / ujarnya / kata dia
     after_quote: re.Pattern
     #: any reporting verb as a whole word (affixed verbs and base forms with -nya)
@@ -67,10 +74,14 @@ def load_cues() -> Cues:
     base_forms = inverted | verbs
     after = _alternation(list(base_forms) + [w + "nya" for w in inverted])
     after_quote = re.compile(rf"(?i)[\s,]*(?P<cue>(?:{after})(?:nya)?)\b")
-    verb_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(verbs)}))\b")
+    weak = set(s.get("verb_weak", [])) - verbs
+    verb_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(verbs | weak)}))\b")
+    handover = re.compile(
+        rf"(?i)(?:{_alternation(s.get('handover_noun', []))})\s+(?:{_alternation(s.get('handover_adjective', []))})\s+"
+        r"(?:juga\s+)?(?:di[a-z]+kan)\s+(?:oleh\s+)?")
     passive_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(s.get('passive', []))}))\b")
     return Cues(
-        inverted=frozenset(inverted), verbs=frozenset(verbs), nominal=frozenset(s.get("nominal", [])),
+        inverted=frozenset(inverted), verbs=frozenset(verbs), weak_verbs=frozenset(weak), nominal=frozenset(s.get("nominal", [])),
         statement_nouns=frozenset(s.get("statement_noun", [])), passive=frozenset(s.get("passive", [])),
         fronting=frozenset(s.get("fronting", [])), pronouns=frozenset(s.get("pronoun", [])),
         plural_pronouns=frozenset(s.get("plural_pronoun", [])), titles=frozenset(s.get("title", [])),
@@ -79,5 +90,7 @@ def load_cues() -> Cues:
         place_words=frozenset(s.get("place_word", [])), connectives=frozenset(s.get("connective", [])),
         adverbs=frozenset(s.get("adverb", [])), complementizers=frozenset(s.get("complementizer", [])),
         negations=frozenset(s.get("negation", [])), org_heads=frozenset(s.get("org_head", [])),
-        vox_pop=frozenset(s.get("vox_pop", [])), after_quote=after_quote, verb_word=verb_word,
+        vox_pop=frozenset(s.get("vox_pop", [])), days=frozenset(s.get("day", [])),
+        place_prepositions=frozenset(s.get("place_preposition", [])), source_notes=tuple(s.get("source_note", [])),
+        subject_words=frozenset(s.get("subject_word", [])), handover=handover, after_quote=after_quote, verb_word=verb_word,
         passive_word=passive_word)

@@ -16,9 +16,8 @@ from warta.attribution.cues import Cues
 from warta.attribution.speakers import words
 
 _TRIM = " \t\n,.;:—–-"
+_WEAK_OK = re.compile(r"\s*(?:,|:|(?:bahwa|agar|supaya)\b)")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}|\b(?:19|20)\d\d\b")
-_DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
-_SOURCE_PREFIXES = ("dilansir", "dikutip", "mengutip", "melansir", "seperti")
 
 
 @dataclass
@@ -72,6 +71,30 @@ class IndirectFinder:
         self._paren = re.compile(
             rf",\s*(?P<cue>(?:{inv})(?:nya)?|[Mm]enurut(?:nya)?)(?:\s+(?P<who>(?:[A-Z][\w'’\-]*\s*){{1,5}}|dia|ia|beliau))?\s*,")
         self._coord = re.compile(rf"(?i)\s(?:dan|serta|sekaligus|lalu|kemudian)\s+(?:juga\s+)?(?P<cue>{verbs})\b")
+
+    def set_doc(self, doc) -> None:
+        """The parsed Doc, when the pipeline has a parser: nsubj of a cue verb is a fallback speaker."""
+        self._doc = doc if doc is not None and doc.has_annotation("DEP") else None
+
+    def _parse_subject(self, text: str, s: int, vs: int, ve: int) -> tuple[int, int] | None:
+        """The nsubj subtree of the cue verb, when it stands before the verb and holds a capitalised
+        word or a PERSON mention ("Perencana keuangan dari ZAP Finance, Prita Hapsari, menilai")."""
+        doc = getattr(self, "_doc", None)
+        if doc is None:
+            return None
+        span = doc.char_span(vs, ve, alignment_mode="expand")
+        if span is None:
+            return None
+        for child in span.root.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.idx < vs:
+                sub = list(child.subtree)
+                a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+                if a < s or b > vs:
+                    continue
+                if self._person_in(a, b) or (any(t.text[:1].isupper() for t in sub)
+                                             and not text[a:b].split()[0].lower() in self.c.connectives):
+                    return a, b
+        return None
 
     def set_persons(self, spans: list[tuple[int, int]]) -> None:
         """The article's PERSON mention spans (start, end), sorted: they vouch for a subject."""
@@ -153,7 +176,11 @@ class IndirectFinder:
                 return []
             if before and before[-1][0].lower() in self.c.negations:
                 return []
+            if m.group("cue").lower() in self.c.weak_verbs and not _WEAK_OK.match(text, m.end(), e):
+                continue  # "X melihat banjir …" is no report; "X melihat, …" is
             subj = self._subject(text, s, m.start())
+            if subj is None and _WEAK_OK.match(text, m.end(), e):
+                subj = self._parse_subject(text, s, m.start(), m.end())
             if subj is None:
                 continue
             if text[m.start()].isupper():
@@ -242,7 +269,7 @@ class IndirectFinder:
             first = ws[0][0].lower()
             if first in self.c.connectives and first not in self.c.pronouns:
                 continue
-            if _DATE.search(text, a, b) or first in _DAYS or first.startswith(_SOURCE_PREFIXES):
+            if _DATE.search(text, a, b) or first in self.c.days or first.startswith(self.c.source_notes):
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
             kept.append((a, b))
         if not kept:
@@ -298,9 +325,7 @@ class IndirectFinder:
                 continue
             if w[:1].isupper() or w in ",()" or l in self.c.roles or l in self.c.pronouns or l in self.c.place_words:
                 continue
-            if l in ("pihak", "para", "itu", "ini", "tersebut", "dan", "serta", "bin", "binti", "tim", "juru",
-                     "bicara", "besar", "umum", "sang", "seorang", "sejumlah", "of", "the", "de", "van", "kuasa",
-                     "hukum", "negeri", "luar", "dalam", "sekretaris", "jenderal", "utama"):
+            if l in self.c.subject_words:
                 continue
             if l in self.c.titles or l in self.c.ranks:
                 continue

@@ -9,6 +9,7 @@ last named with that role (else the role itself).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -25,11 +26,8 @@ ROLE_AS_NAME = True
 SPEAKER_FLOOR_CHARS = 800
 #: a name taken from a capitalised run with no other evidence keeps at most this many words
 MAX_NAME_WORDS = 3
-#: words before a place name ("di Cilacap", "Kabupaten Indramayu")
-_PLACE_PREPS = {"di", "ke", "dari", "asal", "kota", "kabupaten", "provinsi", "wilayah", "kawasan", "daerah",
-                "warga", "pulau", "desa", "kecamatan", "kelurahan", "se", "menuju", "antara", "dan"}
+#: an age after a name: "Lina Marlina (45)"
 _AGE_PAREN = re.compile(r"\s*\(\d{1,3}\)")
-_DAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu"}
 
 
 @dataclass
@@ -43,6 +41,17 @@ class Speaker:
     members: list["Speaker"] = field(default_factory=list)
     entity: str | None = None
     holder: str | None = None  # for a role alone: the person holding it in the article
+    introduced: bool = False  # named by an explicit hand-over ("Hal senada dikemukakan X")
+
+
+def _spoken_about(name: str, content: str) -> bool:
+    """The quoted words name the person, or their initials ("saudara AS" for Arso Sadewo)."""
+    if not content:
+        return False
+    toks = set(re.findall(r"[\w'’]+", content))
+    ws = name.split()
+    initials = "".join(w[0] for w in ws if w[:1].isupper())
+    return any(w in toks for w in ws if len(w) > 2) or (len(initials) >= 2 and initials in toks)
 
 
 def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -58,20 +67,41 @@ def _is_acronym(w: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
-_ALTS: dict[int, tuple[str, str, str]] = {}
+def _known_place(word: str) -> bool:
+    """A country, capital, province or city in warta_entities' gazetteer ("Surabaya", "Jabar")."""
+    try:
+        from warta.nlp.gazetteer import place_of
+    except ImportError:  # the gazetteer is optional for this component
+        return False
+    place = place_of(word)
+    return place is not None and place.kind != "organisation"
 
 
-def _alternations(cues: Cues) -> tuple[str, str, str]:
-    """Regex alternations of cue words (kata, ujar, menurut …), cue verbs and titles, built once."""
+_PATTERNS: dict[int, tuple[re.Pattern, ...]] = {}
+_NAME = r"([A-Z][\w'’\-]+)"
+
+
+def _patterns(cues: Cues) -> tuple[re.Pattern, ...]:
+    """Patterns run once per document, compiled once per lexicon: words used alone for a person
+    ("kata Ardiles", "Ardiles menambahkan", "Bagi Toto,") and words used as places ("di Cilacap")."""
     key = id(cues)
-    if key not in _ALTS:
+    if key not in _PATTERNS:
         alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
         cue_words = set(cues.inverted) | {"menurut"}
         cue_words |= {w.capitalize() for w in cue_words}
         titles = set(cues.titles) | set(cues.ranks)
         titles |= {w.capitalize() for w in titles}
-        _ALTS[key] = (alt(cue_words), alt(cues.verbs), alt(titles))
-    return _ALTS[key]
+        after_cue = re.compile(rf"\b(?:{alt(cue_words)})\s+(?:(?:{alt(titles)})\s+)?{_NAME}\b(?!\s+[A-Z])")
+        before_verb = re.compile(rf"(?<![A-Za-z]\s)\b{_NAME}\s+(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?"
+                                 rf"(?:{alt(cues.verbs)})\b")
+        opening = re.compile(rf"(?:^|[.!?]\s+|\n)(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{_NAME}(?=,|\s+(?:"
+                             r"juga|pun|sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|belum|sudah|"
+                             r"pernah|mengatakan)\b)", re.M)
+        place = re.compile(rf"\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+{_NAME}")
+        upper = re.compile(r"\b[A-Z]{3,}\b")
+        word = re.compile(r"[A-Za-z][\w'’\-]*")
+        _PATTERNS[key] = (after_cue, before_verb, opening, place, upper, word)
+    return _PATTERNS[key]
 
 
 class SpeakerResolver:
@@ -83,12 +113,9 @@ class SpeakerResolver:
         self.cues = cues
         self.current: Speaker | None = None
         self.current_pos = -1
+        self.last_speaker: Speaker | None = None  # the last one named by a reporting act
         self.role_holder: dict[str, Speaker] = {}
-        self._placey_cache: dict[str, bool] = {}
-        self._count_cache: dict[str, int] = {}
-        self._cue_alt = _alternations(cues)[0]
-        self._verb_alt = _alternations(cues)[1]
-        self._title_alt = _alternations(cues)[2]
+        self._scan_words()
         self._person_spans = self._persons_from_model(doc)
         self._full_names = self._index_full_names()
 
@@ -210,7 +237,7 @@ class SpeakerResolver:
                 name = person_span
             elif name:
                 name = self.clean_name(name)
-            if not person_span and len(name.split()) == 1 and self._org_run(seg_text):
+            if not person_span and len(name.split()) == 1 and not self._short_form(name) and self._org_run(seg_text):
                 org_name = self._org_run(seg_text)
                 org = Speaker(name=org_name, mention=seg_text, start=seg[0][1], end=seg[-1][2], kind="org")
                 if best is None:
@@ -292,20 +319,31 @@ class SpeakerResolver:
         return " ".join(ws) or role
 
     def _model_person(self, start: int, end: int) -> str | None:
-        """The last PERSON mention inside the phrase (the name closes a role phrase)."""
-        found = None
-        for s, e, name, _ in self._person_spans:
-            if s >= start and e <= end and len(name) > 1:
-                found = name
-        return found
+        """The PERSON mention closing the phrase (a name closes a role phrase); None when the
+        model's PERSON mentions inside it stop short of its end and a name closes it instead."""
+        inside = sorted((e, s, name) for s, e, name, _ in self._person_spans if s >= start and e <= end and len(name) > 1)
+        if not inside:
+            return None
+        e, s, name = inside[-1]
+        tail = self.text[e:end].strip(" ,.)")
+        if tail and len(self._name_part(self.text[start:end]).split()) >= 2:
+            return None
+        return name
+
+    def _scan_words(self) -> None:
+        """One pass over the text: word and word-pair counts, short forms, place words."""
+        after_cue, before_verb, opening, place, upper, word = _patterns(self.cues)
+        text = self.text
+        ws = word.findall(text)
+        self._word_count = Counter(ws)
+        self._pair_count = Counter(zip(ws, ws[1:]))
+        self._short_forms = {m.group(1) for p in (after_cue, before_verb, opening) for m in p.finditer(text)}
+        self._places = {m.group(1) for m in place.finditer(text)}
+        self._upper = set(upper.findall(text))
 
     def _placey(self, token: str) -> bool:
-        """A word the article also uses as a place or unit ("di Sulut", "KPU Sulut", "MANADO")."""
-        if token not in self._placey_cache:
-            pat = re.compile(rf"\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+{re.escape(token)}\b")
-            self._placey_cache[token] = bool(pat.search(self.text)) or (
-                len(token) > 2 and re.search(rf"\b{re.escape(token.upper())}\b", self.text) is not None)
-        return self._placey_cache[token]
+        """A word the article also uses as a place ("di Sulut") or writes in capitals ("MANADO")."""
+        return token in self._places or (len(token) > 2 and token.upper() in self._upper) or _known_place(token)
 
     def clean_name(self, name: str) -> str:
         """Trim a capitalised run to the person's name, using how the article refers to the person.
@@ -324,7 +362,8 @@ class SpeakerResolver:
             # a surname used alone: keep only the words seen nowhere else ("Antony Blinken")
             keep = [ws[-1]]
             for t in reversed(ws[:-1]):
-                if t.lower() in self.cues.place_words or self._alone_elsewhere(t, keep[0]) or len(keep) >= 3:
+                if t.lower() in self.cues.place_words or self._placey(t) or self._alone_elsewhere(t, keep[0]) \
+                        or len(keep) >= 3:
                     break
                 keep.insert(0, t)
             return " ".join(keep)
@@ -333,30 +372,17 @@ class SpeakerResolver:
             ws = ws[1:]
         return " ".join(ws[-MAX_NAME_WORDS:])
 
-    def _count(self, pattern: str) -> int:
-        if pattern not in self._count_cache:
-            self._count_cache[pattern] = len(re.findall(pattern, self.text))
-        return self._count_cache[pattern]
-
     def _alone_elsewhere(self, t: str, nxt: str) -> bool:
         """The word occurs in the text without the name word that follows it here."""
         if len(t) < 2:
             return False
-        return self._count(rf"\b{re.escape(t)}\b") > self._count(rf"\b{re.escape(t)}\s+{re.escape(nxt)}\b")
+        return self._word_count[t] > self._pair_count[(t, nxt)]
 
     def _short_form(self, t: str) -> bool:
         """The word is used alone for a person: "kata Ardiles", "Ardiles menambahkan", "Bagi Toto, …"."""
         if len(t) < 3 or not _is_cap(t) or t.lower() in self.cues.place_words or _is_acronym(t):
             return False
-        key = "short:" + t
-        if key not in self._count_cache:
-            e = re.escape(t)
-            pat = (rf"\b(?:{self._cue_alt})\s+(?:{self._title_alt}\s+)?{e}\b(?!\s+[A-Z])"
-                   rf"|(?<![A-Za-z]\s)\b{e}\s+(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?(?:{self._verb_alt})\b"
-                   rf"|(?:^|[.!?]\s+|\n)(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{e}\b(?=,|\s+(?:juga|pun|"
-                   rf"sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|belum|sudah|pernah|mengatakan)\b)")
-            self._count_cache[key] = 1 if re.search(pat, self.text, re.M) else 0
-        return bool(self._count_cache[key])
+        return t in self._short_forms
 
     @staticmethod
     def _segments(ws):
@@ -390,13 +416,18 @@ class SpeakerResolver:
         return items
 
     # -- resolution --------------------------------------------------------------------------------
-    def resolve(self, sp: Speaker | None, pos: int, update: bool = True) -> Speaker | None:
+    def resolve(self, sp: Speaker | None, pos: int, update: bool = True, content: str = "",
+                from_subject: bool = False) -> Speaker | None:
+        """The speaker resolved; `content` (the quoted words) vetoes a pronoun referent the words
+        speak about in the third person ("saudara AS memberikan …" is not said by Arso Sadewo)."""
         if sp is None:
             return self.current if self.current else None
         if sp.kind == "pronoun":
             if self.current is None:
                 return None
             cur = self.current
+            if cur is not self.last_speaker and self.last_speaker is not None and _spoken_about(cur.name, content):
+                cur = self.last_speaker
             return Speaker(name=cur.name, mention=sp.mention, start=sp.start, end=sp.end, kind=cur.kind,
                            role=cur.role, members=cur.members, entity=cur.entity)
         if sp.kind == "group":
@@ -421,6 +452,8 @@ class SpeakerResolver:
         if update and sp.kind in ("person", "role"):
             self.current = sp
             self.current_pos = pos
+            if not from_subject:
+                self.last_speaker = sp
         return sp
 
     def note_subject(self, sp: Speaker | None, pos: int) -> None:
@@ -428,9 +461,9 @@ class SpeakerResolver:
         if sp is None or sp.kind != "person":
             return
         # a speaker who spoke just before keeps the floor: "…," katanya still points to them
-        if self.current is not None and pos - self.current_pos < SPEAKER_FLOOR_CHARS:
+        if not sp.introduced and self.current is not None and pos - self.current_pos < SPEAKER_FLOOR_CHARS:
             return
-        self.resolve(sp, pos)
+        self.resolve(sp, pos, from_subject=not sp.introduced)
 
     def _entity_with_role(self, sp: Speaker, pos: int) -> Speaker | None:
         """The person the article gives this role ("Mensos" -> the entity with role "Mensos")."""
@@ -508,7 +541,7 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int]
             # a short parenthesis before the name: "Lembaga Ilmu Pengetahuan Indonesia (LIPI) Dewi …"
             close = next((j for j in range(i + 1, min(i + 6, len(ws))) if ws[j][0] == ")"), None)
             if close is not None and close + 1 < len(ws) and _is_cap(ws[close + 1][0]) \
-                    and ws[close + 1][0].lower() not in _DAYS and not ws[close + 1][0][:1].isdigit():
+                    and ws[close + 1][0].lower() not in cues.days and not ws[close + 1][0][:1].isdigit():
                 i = close
                 continue
             break
@@ -516,7 +549,7 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int]
             break
         if w == ",":
             nxt = ws[i + 1][0] if i + 1 < len(ws) else ""
-            if not nxt or not (_is_cap(nxt) or nxt.lower() in cues.roles) or nxt.lower() in _DAYS:
+            if not nxt or not (_is_cap(nxt) or nxt.lower() in cues.roles) or nxt.lower() in cues.days:
                 break
             continue
         if n and not _is_cap(w) and (lw in cues.phrase_end or lw in cues.verbs or lw in cues.connectives):

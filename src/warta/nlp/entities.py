@@ -144,7 +144,7 @@ class EntityLinker:
             if start > 0 and ctx.lw[start - 1] in _NOT_PLACE_BEFORE:
                 continue
             if place.name.isupper() and start > 0 and ctx.is_honorific_at(start - 1):
-                ctx.initials.add(ctx.doc[start].text)  # "Saudara AS": a person's initials
+                ctx.initials.add(ctx.texts[start])  # "Saudara AS": a person's initials
                 continue
             if ctx.excluded(start, end):
                 continue
@@ -159,11 +159,11 @@ class EntityLinker:
             if label is None:
                 continue
             start, end = ctx.trim(ent.start, ent.end)
-            while end - start > 1 and (ctx.doc[end - 1].like_num or ctx.doc[end - 1].text[:1].islower()
-                                       or any(ch.isdigit() for ch in ctx.doc[end - 1].text)
-                                       or not any(ch.isalpha() for ch in ctx.doc[end - 1].text)):
+            while end - start > 1 and (ctx.doc[end - 1].like_num or ctx.texts[end - 1][:1].islower()
+                                       or any(ch.isdigit() for ch in ctx.texts[end - 1])
+                                       or not any(ch.isalpha() for ch in ctx.texts[end - 1])):
                 end -= 1  # "PT IAE periode 2006": the name ends before
-            if start >= end or ctx.excluded(start, end) or not ctx.doc[start].text[:1].isupper():
+            if start >= end or ctx.excluded(start, end) or not ctx.texts[start][:1].isupper():
                 continue  # "daridetikNews": not a name as tokenised
             if end - start == 1 and (ctx.is_sent_start_only_word(start, end) or
                                      ctx.org_head_len(start) or ctx.g.match_at(ctx.lw, start, ctx.g.place_heads)):
@@ -172,7 +172,7 @@ class EntityLinker:
             if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
                     and not any(ctx.place_at.get(i) for i in range(start, head)):
                 label, start = "LOC", head  # "Semenanjung Korea", "Area | Monumen Nasional"
-            if label in ("ORG", "LOC") and ctx.looks_like_person(start, end):
+            if label in ("ORG", "LOC") and end - start >= 2 and ctx.looks_like_person(start, end):
                 label = "PERSON"  # "Juru bicara Kremlin, Dmitry Peskov" whatever the model typed
             if label == "LOC" and ctx.institution_len(start) and not ctx.g.match_at(ctx.lw, start, ctx.g.place_heads):
                 label = "ORG"  # "Kejaksaan Agung"
@@ -192,7 +192,6 @@ class EntityLinker:
             else:
                 n = ctx.title_len(start)
                 if n and not ctx.org_head_len(start):  # "Menteri Luar Negeri Rusia": a title, not an ORG
-                    out += self._person_from_span(ctx, start, end, NER, require_name=True)
                     continue
                 if end - start == 1 and ctx.is_short_form(start) and ctx.is_common_acronym(start):
                     continue  # "SGD 500 ribu", "crude palm oil (CPO)", "Sekretaris Daerah (Sekda)"
@@ -273,7 +272,7 @@ class EntityLinker:
                         not all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(name_start, b)):
                     return []
                 return org + [_Cand(name_start, b, "PERSON", RULE)]
-            if ctx.doc[b - 1].text in ctx.initials:
+            if ctx.texts[b - 1] in ctx.initials:
                 return [_Cand(b - 1, b, None, RULE)]  # "Saudara AS": initials, resolved when grouping
             return []
         if ctx.org_head_len(a) >= b - a or (b - a == 1 and g.match_at(ctx.lw, a, g.place_heads)):
@@ -296,6 +295,9 @@ class EntityLinker:
         names = all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(a, b))
         if names and 2 <= b - a <= 4 and (ctx.role_left(a) or ctx.role_right(b)):
             return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "Juru bicara Kremlin, Dmitry Peskov"
+        if names and b - a == 1 and a > 0 and ctx.texts[a - 1] == "," and b < len(ctx.texts) \
+                and ctx.texts[b] in (",", ".") and ctx.role_left(a):
+            return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "kata Kasi Intel Kejari X, Nasruddin,"
         if b - a <= 3 and a > 0 and ctx.lw[a - 1] in g.place_cues and ctx.lw[a - 1] not in _LOCATIVE \
                 and all(ctx.is_name_word(i) for i in range(a, b)):
             return [_Cand(a, b, "LOC", RULE)]  # "wilayah Kursk", "Kabupaten Sleman"
@@ -312,7 +314,7 @@ class EntityLinker:
             return []
         if any(ctx.place_at.get(i) for i in range(a, b)) or ctx.in_title(b - 1):
             return []  # the gazetteer covers (part of) this run / "Menteri Energi dan | Sumber Daya Mineral"
-        if any(_is_derived_noun(ctx.doc[i].text) for i in range(a, b)):
+        if any(_is_derived_noun(ctx.texts[i]) for i in range(a, b)):
             return []  # "Pemberantasan Tindak Pidana Korupsi" is not a name
         if a > 0 and ctx.lw[a - 1] in g.place_cues:
             return [_Cand(a, b, "LOC", RULE)]
@@ -339,7 +341,7 @@ class EntityLinker:
                         c.start = k
         # nouns made with pe-/ke-/per-...-an are not personal names ("Percepatan Penanganan Covid")
         cands = [c for c in cands if not (c.type == "PERSON" and c.source != GAZ and
-                                          any(_is_derived_noun(ctx.doc[i].text) for i in range(c.start, c.end)))]
+                                          any(_is_derived_noun(ctx.texts[i]) for i in range(c.start, c.end)))]
         kept: list[_Cand] = []
         # hybrid: the rules' spans first, the model's where the rules found nothing
         phase = (lambda c: 1 if c.source == NER else 0) if self.fallback == "hybrid" else (lambda c: 0)
@@ -369,10 +371,10 @@ class EntityLinker:
         by_start = {m.start: m for m in out}
         for m in list(out):
             e = m.end
-            if e + 2 < len(ctx.doc) and ctx.doc[e].text == _OPEN and ctx.doc[e + 2].text == _CLOSE \
+            if e + 2 < len(ctx.doc) and ctx.texts[e] == _OPEN and ctx.texts[e + 2] == _CLOSE \
                     and ctx.is_short_form(e + 1):
                 inner = by_start.get(e + 1)
-                acr = ctx.doc[e + 1].text
+                acr = ctx.texts[e + 1]
                 if inner is None:
                     inner = _Mention(e + 1, e + 2, m.type, RULE, acr, _norm_key(acr))
                     out.append(inner)
@@ -660,9 +662,14 @@ class _Context:
     def __init__(self, doc: Doc, g: Gazetteer, use_ner: bool = True):
         self.doc, self.g = doc, g
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self.lw = [t.lower_.rstrip(".") or t.lower_ for t in doc]
         self.has_ner = use_ner and doc.has_annotation("ENT_IOB")
-        self.ner_label = [LABELS.get(t.ent_type_) for t in doc] if self.has_ner else [None] * len(doc)
+        self.texts, self.ws, self.lw, self.ner_label = [], [], [], []
+        for t in doc:  # one pass: Token objects are built on every doc[i]
+            self.texts.append(t.text)
+            self.ws.append(t.whitespace_)
+            low = t.lower_
+            self.lw.append(low.rstrip(".") or low)
+            self.ner_label.append(LABELS.get(t.ent_type_) if self.has_ner else None)
         self.initials: set[str] = set()
         self.aliases: dict[str, _Mention] = {}
         self.place_at: dict[int, int] = {}
@@ -670,7 +677,7 @@ class _Context:
         self._common_acronyms: set[str] | None = None
         self._excluded: set[int] = set()
         self.sent_start = self._sent_starts()
-        self._mid_caps = {t.text for i, t in enumerate(doc) if not self.sent_start[i] and t.text[:1].isupper()}
+        self._mid_caps = {w for i, w in enumerate(self.texts) if not self.sent_start[i] and w[:1].isupper()}
         self._dateline()
         # words the model reads as (part of) a place or organisation somewhere in this article:
         # inside a role they are not the start of a name ("Wali Kota Manado | Vicky Lumentut")
@@ -682,28 +689,22 @@ class _Context:
             self.known_places.update(t.lower_ for t in self.dateline_city)
         for i in range(1, len(doc)):
             if self.is_acronym(i) and self.is_honorific_at(i - 1):
-                self.initials.add(doc[i].text)  # "saudara HPS": a person's initials
+                self.initials.add(self.texts[i])  # "saudara HPS": a person's initials
 
     # -- sentences
     def _sent_starts(self) -> list[bool]:
-        doc = self.doc
-        starts = [False] * len(doc)
+        texts, ws = self.texts, self.ws
+        starts = [False] * len(texts)
         # punctuation and line breaks only: the parser's sentence splits are not needed here and
         # an early model's can fall inside a name
-        for i, t in enumerate(doc):
+        for i in range(len(texts)):
             if i == 0:
                 starts[i] = True
                 continue
-            prev = doc[i - 1]
-            starts[i] = prev.text in {".", "!", "?", ":"} or prev.is_space \
-                or "\n" in prev.whitespace_ or (prev.text in "\"“”'" and starts[i - 1])
+            prev = texts[i - 1]
+            starts[i] = prev in {".", "!", "?", ":"} or prev.isspace() or "\n" in ws[i - 1] \
+                or (prev in "\"“”'" and starts[i - 1])
         return starts
-
-    def sent_end(self, i: int) -> int:
-        j = i + 1
-        while j < len(self.doc) and not self.sent_start[j]:
-            j += 1
-        return j
 
     def _dateline(self) -> None:
         doc = self.doc
@@ -725,14 +726,14 @@ class _Context:
 
     # -- token tests
     def is_acronym(self, i: int) -> bool:
-        t = self.doc[i].text
+        t = self.texts[i]
         return 2 <= len(t) <= 8 and t.isupper() and t.isalpha()
 
     def split_conjoined(self, start: int, end: int) -> list[tuple[int, int]]:
         """"PT PGN dan PT Inti Alasindo Energi" -> two organisations."""
         parts, a = [], start
         for i in range(start + 1, end - 1):
-            if (self.lw[i] == "dan" or self.doc[i].text == ",") and self.institution_len(i + 1):
+            if (self.lw[i] == "dan" or self.texts[i] == ",") and self.institution_len(i + 1):
                 parts.append((a, i))
                 a = i + 1
         parts.append((a, end))
@@ -770,7 +771,7 @@ class _Context:
         return False
 
     def institution_len(self, i: int) -> int:
-        return self.g.match_at(self.lw, i, self.g.institutions) if self.doc[i].text[:1].isupper() else 0
+        return self.g.match_at(self.lw, i, self.g.institutions) if self.texts[i][:1].isupper() else 0
 
     def is_common_acronym(self, i: int) -> bool:
         """An acronym that is a unit ("USD 15 juta"), or that a text spells out as a common noun
@@ -781,17 +782,17 @@ class _Context:
         if self._common_acronyms is None:
             self._common_acronyms = set()
             for k in range(2, len(doc) - 1):
-                if doc[k].text == _OPEN and k + 2 < len(doc) and doc[k + 2].text == _CLOSE and \
+                if self.texts[k] == _OPEN and k + 2 < len(doc) and self.texts[k + 2] == _CLOSE and \
                         self.is_short_form(k + 1):
                     prev = doc[k - 1]
                     if prev.text[:1].islower() or self.in_title(k - 1):
-                        self._common_acronyms.add(doc[k + 1].text)
-        return doc[i].text in self._common_acronyms
+                        self._common_acronyms.add(self.texts[k + 1])
+        return self.texts[i] in self._common_acronyms
 
     def in_title(self, i: int) -> bool:
         """doc[i] ends a capitalised run that starts with a role head ("Menteri ... Mineral")."""
         j = i
-        while j > 0 and (self.doc[j - 1].text[:1].isupper() or self.lw[j - 1] in self.g.role_inner) \
+        while j > 0 and (self.texts[j - 1][:1].isupper() or self.lw[j - 1] in self.g.role_inner) \
                 and not self.sent_start[j]:
             j -= 1
         return any(self.g.match_at(self.lw, k, self.g.role_heads) for k in range(j, i + 1)) and \
@@ -799,17 +800,17 @@ class _Context:
 
     def is_short_form(self, i: int) -> bool:
         """An acronym or a clipped form in brackets after a name: "(KPK)", "(ISW)", "(Monas)"."""
-        t = self.doc[i].text
+        t = self.texts[i]
         return self.is_acronym(i) or (t[:1].isupper() and t.isalpha() and 3 <= len(t) <= 10
                                       and t not in self.g.not_names)
 
     def is_cap(self, i: int) -> bool:
-        t = self.doc[i].text
+        t = self.texts[i]
         return t[:1].isupper() and any(c.isalpha() for c in t) and t not in self.g.not_names
 
     def is_name_word(self, i: int) -> bool:
         """A capitalised word that can continue a person's name (not a title, place or acronym)."""
-        t = self.doc[i].text
+        t = self.texts[i]
         if not (t[:1].isupper() and t.isalpha()) or t in self.g.not_names or t in self.g.not_name_parts \
                 or t.isupper():
             return False
@@ -822,16 +823,16 @@ class _Context:
         return self.g.is_title_word(self.lw, i)
 
     def org_head_len(self, i: int) -> int:
-        return self.g.match_at(self.lw, i, self.g.org_heads) if self.doc[i].text[:1].isupper() else 0
+        return self.g.match_at(self.lw, i, self.g.org_heads) if self.texts[i][:1].isupper() else 0
 
     def is_sent_start_only_word(self, a: int, b: int) -> bool:
         """A single sentence-initial capitalised word never written capitalised mid-sentence."""
-        return b - a == 1 and self.sent_start[a] and self.doc[a].text not in self._mid_caps
+        return b - a == 1 and self.sent_start[a] and self.texts[a] not in self._mid_caps
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
-        while start < end and self.doc[start].text.strip(_PUNCT_STRIP) == "":
+        while start < end and self.texts[start].strip(_PUNCT_STRIP) == "":
             start += 1
-        while end > start and self.doc[end - 1].text.strip(_PUNCT_STRIP) == "":
+        while end > start and self.texts[end - 1].strip(_PUNCT_STRIP) == "":
             end -= 1
         return start, end
 
@@ -888,19 +889,19 @@ class _Context:
             j = i + 1
             org = bool(self.org_head_len(i))
             while j < n:
-                if self.doc[j - 1].whitespace_ == "" and doc[j].text == "-":
+                if self.ws[j - 1] == "" and self.texts[j] == "-":
                     break
                 if self.is_cap(j) and not (self.sent_start[j]):
                     j += 1
                 elif j + 1 < n and self.is_cap(j + 1) and (
                         self.lw[j] in _NAME_PARTICLES
                         or (org and self.lw[j] == "dan" and not self.org_head_len(j + 1))
-                        or (doc[j].text == "/" and not doc[j - 1].whitespace_ and not doc[j].whitespace_)):
+                        or (self.texts[j] == "/" and not self.ws[j - 1] and not self.ws[j])):
                     j += 2
                 else:
                     break
             # a sentence-initial common word is not part of a name: "Kesepakatan ini ..." / "Kemudian, Hendi"
-            if self.sent_start[i] and doc[i].text not in self._mid_caps and not self.title_len(i) \
+            if self.sent_start[i] and self.texts[i] not in self._mid_caps and not self.title_len(i) \
                     and not self.org_head_len(i) and not self.place_at.get(i) and not self.is_acronym(i):
                 i += 1
                 if i >= j:
@@ -914,7 +915,7 @@ class _Context:
         """The role phrase written before a name ("Menteri Luar Negeri Korea Utara, Choe")."""
         g, doc = self.g, self.doc
         j = start - 1
-        if j >= 0 and doc[j].text == ",":
+        if j >= 0 and self.texts[j] == ",":
             j -= 1
         b, depth, first = j + 1, 0, None
         while j >= 0 and b - j <= 15 and j not in self.person_tokens:
@@ -939,9 +940,9 @@ class _Context:
         """The role in apposition after a name ("Dmitry Peskov, juru bicara Kremlin," / "selaku ...")."""
         g, doc, n = self.g, self.doc, len(self.doc)
         i = end
-        if i + 2 < n and doc[i].text == _OPEN and doc[i + 2].text == _CLOSE:
+        if i + 2 < n and self.texts[i] == _OPEN and self.texts[i + 2] == _CLOSE:
             i += 3
-        if i < n and (doc[i].text == "," or self.lw[i] in {"selaku", "sebagai"}):
+        if i < n and (self.texts[i] == "," or self.lw[i] in {"selaku", "sebagai"}):
             i += 1
         else:
             return None
@@ -968,7 +969,7 @@ class _Context:
         aff_toks: list[int] = []
         i, depth, head_done = a, 0, False
         while i < b:
-            t = doc[i].text
+            t = self.texts[i]
             if t == _OPEN:
                 depth += 1
             if depth or t in (_OPEN, _CLOSE, ","):
@@ -991,7 +992,7 @@ class _Context:
                 i += n
                 continue
             if head_done and not aff_toks and g.match_at(self.lw, i, g.institutions) and \
-                    doc[i].text[:1].isupper():
+                    self.texts[i][:1].isupper():
                 aff_toks.append(i)
                 i += 1
                 continue
@@ -1001,13 +1002,13 @@ class _Context:
                 role_toks.append(i)
                 head_done = True
             i += 1
-        role = " ".join(doc[k].text for k in role_toks).strip(_PUNCT_STRIP)
-        aff = " ".join(doc[k].text for k in aff_toks).strip(_PUNCT_STRIP) or None
+        role = " ".join(self.texts[k] for k in role_toks).strip(_PUNCT_STRIP)
+        aff = " ".join(self.texts[k] for k in aff_toks).strip(_PUNCT_STRIP) or None
         return role, ranks, aff
 
     def alias_target(self, m: _Mention) -> _Mention | None:
         """The full-name mention an acronym mention stands for ("PGN", "PT PGN")."""
-        last = self.doc[m.end - 1].text
+        last = self.texts[m.end - 1]
         if last in self.aliases and (m.end - m.start == 1 or self.is_acronym(m.end - 1)) and all(self.org_head_len(i) for i in range(m.start, m.end - 1)):
             target = self.aliases[last]
             return None if target is m else target

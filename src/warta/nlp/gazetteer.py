@@ -52,13 +52,30 @@ class Gazetteer:
     documents: set[tuple[str, ...]] = field(default_factory=set)
     org_cues: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
+    _index: dict = field(default_factory=dict, repr=False)
 
     def match_at(self, words: list[str], i: int, phrases: set[tuple[str, ...]]) -> int:
         """Length of the longest phrase of `phrases` starting at words[i] (lower-cased words), or 0."""
-        for n in range(min(self.max_len, len(words) - i), 0, -1):
-            if tuple(words[i:i + n]) in phrases:
+        entry = self._index.get(id(phrases))
+        if entry is None or entry[0] is not phrases:
+            if not any(phrases is own for own in self._own_sets()):  # a caller's set: no index kept
+                return next((n for n in range(min(self.max_len, len(words) - i), 0, -1)
+                             if tuple(words[i:i + n]) in phrases), 0)
+            index: dict[str, int] = {}  # first word -> longest phrase length, once per own set
+            for k in phrases:
+                index[k[0]] = max(index.get(k[0], 0), len(k))
+            entry = self._index[id(phrases)] = (phrases, index)
+        longest = entry[1].get(words[i], 0)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if n == 1 or tuple(words[i:i + n]) in phrases:
+                if n == 1 and (words[i],) not in phrases:
+                    continue
                 return n
         return 0
+
+    def _own_sets(self):
+        return (self.role_heads, self.org_heads, self.institutions, self.ranks, self.honorifics, self.indonesia,
+                self.place_heads, self.documents, self.org_cues)
 
     def match_place_at(self, words: list[str], i: int) -> tuple[int, Place | None]:
         for n in range(min(self.max_len, len(words) - i), 0, -1):

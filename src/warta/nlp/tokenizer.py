@@ -6,7 +6,8 @@ It is spaCy's ``id`` rule-based tokenizer with three additions:
   used as an opening mark) is its own token, en/em dashes are split off
   ("KOMPAS.com–Jakarta"), "Rp." is separated from a following number;
 * news abbreviations kept whole ("Jl.", "Kab.", "Ph.D.", ... see
-  ``warta/data/tokenizer_exceptions.txt``);
+  ``warta/data/tokenizer_exceptions.txt``), and no sentence may start
+  right after a title or initial ("Dr.", "H.", "R.", "Jl.", "No.");
 * the enclitics -nya, -ku, -mu, -lah, -kah, -pun are split off their host,
   as in UD Indonesian GSD (v2.8+) and CSUI, where they are multiword tokens
   ("rumahnya" -> "rumah" "nya"). Root words that merely end in those
@@ -28,7 +29,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+import numpy
 import spacy
+from spacy.attrs import IDX
 from spacy.lang.id import Indonesian
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -57,6 +60,7 @@ class TokenizerData:
     roots: set[str] = field(default_factory=set)
     root_endings: tuple[str, ...] = ()
     special_cases: list[str] = field(default_factory=list)
+    no_break_after: set[str] = field(default_factory=set)
 
 
 def load_data(path: Path | None = None) -> TokenizerData:
@@ -82,6 +86,8 @@ def load_data(path: Path | None = None) -> TokenizerData:
                 data.roots.add(line.lower())
         elif section == "special_cases":
             data.special_cases.append(line)
+        elif section == "no_sentence_break_after":
+            data.no_break_after.add(line)
         else:
             raise ValueError(f"{path}: entry {line!r} outside a known section")
     # longest clitic first ("nya" before "ku"/"mu" never overlap, but keep it general)
@@ -178,9 +184,27 @@ class IndonesianNewsTokenizer:
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
+        words = sorted(self.data.no_break_after, key=len, reverse=True)
+        self._no_break_re = re.compile(
+            r"(?<![^\s(\[\"“”'‘’,;:])(?:" + "|".join(map(re.escape, words)) + r"|[A-Z]\.)(?=\s)"
+        )
 
     def __call__(self, text: str) -> Doc:
-        return self.base(text)
+        doc = self.base(text)
+        # no sentence starts right after a title, an initial or "Jl." / "No."
+        # (the parser respects these preset non-boundaries); a regex over the
+        # text finds the few candidates, so no Python loop over all tokens
+        matches = [m.end() for m in self._no_break_re.finditer(text)]
+        if matches:
+            starts = doc.to_array(IDX)
+            for end in matches:
+                i = int(numpy.searchsorted(starts, end, side="left"))
+                # the abbreviation must be exactly the previous token
+                while i < len(doc) and doc[i].idx < end:
+                    i += 1
+                if 0 < i < len(doc) and doc[i - 1].idx + len(doc[i - 1].text) == end:
+                    doc[i].is_sent_start = False
+        return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
         return self.base.pipe(texts, batch_size=batch_size)
