@@ -23,7 +23,7 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti
 #: guideline's "as written" rule do; the holder is linked through the speaker's entity id
 ROLE_AS_NAME = True
 #: a sentence subject does not take over from a speaker who spoke within this many characters
-SPEAKER_FLOOR_CHARS = 800
+SPEAKER_FLOOR_CHARS = 0
 #: a name taken from a capitalised run with no other evidence keeps at most this many words
 MAX_NAME_WORDS = 3
 #: an age after a name: "Lina Marlina (45)"
