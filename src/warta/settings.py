@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
+from warta.data import load_toml
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class Settings:
 
 
 def _from_toml() -> dict:
-    raw = tomllib.loads(resources.files("warta.data").joinpath("settings.toml").read_text("utf-8"))
+    raw = load_toml("settings.toml")
     flat = {**raw.get("input", {}), **raw.get("pipeline", {})}
     kb = raw.get("kb", {})
     flat.update({"db": kb.get("db", "warta.db"), "kb_batch_size": kb.get("batch_size", 50),

@@ -78,7 +78,7 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
                 absorbed.update(inner)
             events.append((act.start, act, None))
     events = [ev for ev in events if not (isinstance(ev[2], QuoteSpan) and id(ev[2]) in absorbed)]
-    for pos, sp in _subjects(text, sentences, resolver, cues, blocked):
+    for pos, sp in _subjects(doc, text, sentences, resolver, cues, blocked):
         events.append((pos, None, sp))
     events.sort(key=lambda ev: ev[0])
     quotes: list[Quote] = []
@@ -110,7 +110,7 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
     return quotes
 
 
-def _subjects(text: str, sentences, resolver: SpeakerResolver, cues: Cues, blocked):
+def _subjects(doc: Doc, text: str, sentences, resolver: SpeakerResolver, cues: Cues, blocked):
     """(position, Speaker) for each sentence that opens with a person's name ("Tri Maharini, dokter …")."""
     persons = sorted(resolver.person_spans)
     starts = [p[0] for p in persons]
@@ -133,7 +133,7 @@ def _subjects(text: str, sentences, resolver: SpeakerResolver, cues: Cues, block
                 name = resolver.clean_name(resolver.name_part(m.group(1)))
                 if len(name.split()) >= 2:
                     ns = m.start(1) + m.group(1).rfind(name.split()[0])
-                    yield ns, Speaker(name=name, mention=name, start=ns, end=m.end(1), kind="person")
+                    yield ns, Speaker(name=name, mention=name, start=ns, end=m.end(1), kind="person", guessed=True)
             continue
         ps, pe, name, eid = persons[i]
         lead = words(text[s:ps])
@@ -143,7 +143,16 @@ def _subjects(text: str, sentences, resolver: SpeakerResolver, cues: Cues, block
         if len(lead) <= 14 and not any(_VERBISH.match(w.lower()) and w.lower() not in cues.roles or
                                        cues.is_cue_word(w) for w, _, _ in lead) \
                 and not (lead and lead[0][0].lower() in cues.connectives):
-            yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid)
+            yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid,
+                              guessed=not _has_role(doc, eid))
+
+
+def _has_role(doc: Doc, eid: str | None) -> bool:
+    """The article's entities give this person a role ("Ketua …", "Kepala …"): a public figure."""
+    if eid is None:
+        return False
+    ent = next((e for e in doc._.entities or [] if e.id == eid), None)
+    return bool(ent is not None and ent.roles)
 
 
 def _is_vox_pop(doc: Doc, text: str, sp: Speaker, cues: Cues) -> bool:

@@ -23,7 +23,7 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti
 #: guideline's "as written" rule do; the holder is linked through the speaker's entity id
 ROLE_AS_NAME = True
 #: a sentence subject does not take over from a speaker who spoke within this many characters
-SPEAKER_FLOOR_CHARS = 0
+SPEAKER_FLOOR_CHARS = 800
 #: a name taken from a capitalised run with no other evidence keeps at most this many words
 MAX_NAME_WORDS = 3
 #: an age after a name: "Lina Marlina (45)"
@@ -42,6 +42,8 @@ class Speaker:
     entity: str | None = None
     holder: str | None = None  # for a role alone: the person holding it in the article
     introduced: bool = False  # named by an explicit hand-over ("Hal senada dikemukakan X")
+    #: a sentence subject found only as a capitalised run (no PERSON mention from the entities)
+    guessed: bool = False
 
 
 def _spoken_about(name: str, content: str) -> bool:
@@ -461,7 +463,7 @@ class SpeakerResolver:
         if sp is None or sp.kind != "person":
             return
         # a speaker who spoke just before keeps the floor: "…," katanya still points to them
-        if not sp.introduced and self.current is not None and pos - self.current_pos < SPEAKER_FLOOR_CHARS:
+        if sp.guessed and self.current is not None and pos - self.current_pos < SPEAKER_FLOOR_CHARS:
             return
         self.resolve(sp, pos, from_subject=not sp.introduced)
 

@@ -311,7 +311,6 @@ def _speakers(doc: Doc, q: Quote, quotes: list[Quote]) -> list[Source]:
         if full != name and full.endswith(" " + name) and len(full.split()) <= 4 \
                 and all(w[0].isupper() for w in full.split()):
             name = full
-        toks = set(name.split())
         fuller = [(x.name, x.entity) for other in quotes for x in [other.speaker, *other.speakers]
                   if x is not None and x.name] + entities
         fuller = [(n, e) for n, e in fuller if _fuller_name(name, n)]

@@ -9,11 +9,10 @@ warta/data/numbers.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
+from warta.data import load_toml
 
 # ---------------------------------------------------------------------------------------------- lexicon
 
@@ -57,7 +56,7 @@ def _phrase(s: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = tomllib.loads(resources.files("warta.data").joinpath("numbers.toml").read_text("utf-8"))
+    raw = load_toml("numbers.toml")
     words = raw["words"]
     hedges: dict[tuple[str, ...], tuple[str, bool]] = {}
     for name, group in raw["hedges"].items():

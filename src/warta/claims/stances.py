@@ -6,10 +6,9 @@ The phrases are data: warta/data/stances.toml. Each finder runs one precompiled 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from warta.data import load_toml
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class StanceLexicon:
 
 @lru_cache(maxsize=1)
 def stance_lexicon() -> StanceLexicon:
-    raw = tomllib.loads(resources.files("warta.data").joinpath("stances.toml").read_text("utf-8"))
+    raw = load_toml("stances.toml")
     st = raw["stances"]
     n = st["neither_confirm_nor_deny"]
     neither = (rf"(?:{'|'.join(map(re.escape, n['negations']))})\s+(?:\S+\s+){{0,3}}?"

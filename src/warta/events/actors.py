@@ -103,7 +103,6 @@ class ActorFinder:
 
     def find(self, doc: Doc, sent_starts: set[int] | None = None) -> list[Mention]:
         """The actor mentions of `doc`, in order; `sent_starts` are the token indices that open a sentence."""
-        lex = self.lex
         n = len(doc)
         sent_start = sent_starts if sent_starts is not None else {s.start for s in _sents(doc)}
         lower_words = {t.text for t in doc if t.text.islower()}

@@ -5,17 +5,13 @@ event_contexts.toml; countries.toml and titles.toml are warta_entities' gazettee
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from warta.data import load_toml
 
 
 def _read_toml(name: str) -> dict:
-    path = resources.files("warta.data").joinpath(name)
-    if not path.is_file():
-        return {}
-    return tomllib.loads(path.read_text("utf-8"))
+    return load_toml(name)
 
 
 @dataclass(frozen=True)

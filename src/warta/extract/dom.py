@@ -8,16 +8,15 @@ data/portals.toml ([html] and [related]); nothing here names a single page.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from lxml import etree, html as lxml_html
 
 from warta.extract.dates import parse_iso, parse_visible
 from warta.extract.portals import credit_segments, portal, split_names
 from warta.record import Related
+from warta.data import load_toml
 
 _WS = re.compile(r"\s+")
 _DOMAIN = re.compile(r"\w\.(?:com|co|id|net|org|tv)\b", re.I)
@@ -42,7 +41,7 @@ class HtmlRules:
 
 @lru_cache(maxsize=1)
 def rules() -> HtmlRules:
-    raw = tomllib.loads(resources.files("warta.data").joinpath("portals.toml").read_text("utf-8"))
+    raw = load_toml("portals.toml")
     h, rel, cr = raw["html"], raw["related"], raw["credits"]
     labels = sorted(set(h["block_labels"]) | set(rel["colon_labels"]), key=len, reverse=True)
     words = sorted(set(cr["editor_labels"]) | set(cr["author_labels"]) | {"By"}, key=len, reverse=True)
@@ -401,7 +400,7 @@ def _take_block_after_label(label_el, label: str, add) -> None:
 # ---- credits -----------------------------------------------------------------------------------
 
 def _take_credits(body, info: PageInfo) -> None:
-    p, r = portal(), rules()
+    r = rules()
     # labelled credit lines in small elements: "Editor: X", "Pewarta: X", table rows "Penulis | : X"
     done = set()
     for el in list(body.iter("p", "div", "span", "tr", "li", "td", "small", "strong", "em", "b", "dd")):

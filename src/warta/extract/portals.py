@@ -8,12 +8,11 @@ in data/portals.toml; they are compiled once.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from warta.record import Related
+from warta.data import load_toml
 
 _QUOTES = "\"“”'‘’`"
 _ALNUM = re.compile(r"\w")
@@ -56,7 +55,7 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def portal() -> Portal:
-    raw = tomllib.loads(resources.files("warta.data").joinpath("portals.toml").read_text("utf-8"))
+    raw = load_toml("portals.toml")
     rel, mk, cr, dl, dt = raw["related"], raw["markers"], raw["credits"], raw["datelines"], raw["dates"]
     labels = _alternation(rel["colon_labels"])
     credit_labels = _alternation(cr["editor_labels"] + cr["author_labels"] + cr["drop_labels"])

@@ -881,7 +881,7 @@ class _Context:
 
     def cap_runs(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words (with name particles and 'dan' inside ORG names)."""
-        doc, n, runs, i = self.doc, len(self.doc), [], 0
+        n, runs, i = len(self.doc), [], 0
         while i < n:
             if not self.is_cap(i):
                 i += 1

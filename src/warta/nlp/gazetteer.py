@@ -8,11 +8,10 @@ titles/roles/ranks lexicon (data/titles.toml). Built once per process (`get_gaze
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from warta.data import load_toml
 
 #: kinds of gazetteer place entries
 COUNTRY, ALIAS, CAPITAL, INSTITUTION, ORGANISATION = "country", "alias", "capital", "institution", "organisation"
@@ -117,7 +116,7 @@ def _cldr_country_names(alpha3: dict[str, str]) -> dict[str, str]:
 
 
 def _read_toml(name: str) -> dict:
-    return tomllib.loads(resources.files("warta.data").joinpath(name).read_text("utf-8"))
+    return load_toml(name)
 
 
 def _phrases(values) -> set[tuple[str, ...]]:
