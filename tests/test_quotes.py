@@ -315,3 +315,48 @@ def test_reporting_verbs_of_every_strength(analyze, verb):
     assert q.cue == verb
     assert q.content == "partainya tidak menerima dana dari pengusaha tambang"
     assert name(q) == "Tono Prasetyo"
+
+
+# -- speaker names and pronoun referents --------------------------------------------------------------
+
+def test_nya_cue_follows_new_public_figure_who_opens_a_sentence(analyze):
+    # a new person with a role opens a sentence with a non-speech verb after the last speaker:
+    # the following "…," ujarnya is theirs, not the previous speaker's
+    text = ('"Kami sudah menyiapkan dua ratus tenda," kata Kepala Dinas Sosial Kota Sukamaju Darto Wiryono.\n\n'
+            'Ketua Forum Relawan Sukamaju Lestiani Purbasari mempertanyakan jumlah tenda itu.\n\n'
+            '"Jumlah itu belum cukup untuk semua pengungsi di tiga desa," ujarnya.')
+    qs = quotes(analyze, text)
+    assert [name(q) for q in qs] == ["Darto Wiryono", "Lestiani Purbasari"]
+
+
+def test_nya_cue_keeps_speaker_when_sentence_only_mentions_a_person(analyze):
+    # "Masalah antara X dan Y …" names people without making them the subject: the floor stays
+    text = ('"Kami sudah menyiapkan dua ratus tenda," kata Kepala Dinas Sosial Kota Sukamaju Darto Wiryono.\n\n'
+            'Masalah antara Ketua Forum Relawan Lestiani Purbasari dan warga bermula dari video.\n\n'
+            '"Jumlah itu cukup untuk semua pengungsi," ujarnya.')
+    qs = quotes(analyze, text)
+    assert [name(q) for q in qs] == ["Darto Wiryono", "Darto Wiryono"]
+
+
+def test_place_word_before_name_is_not_part_of_it(analyze):
+    # a word the article uses as a place ("Kabupaten Wanareja") ends the role part of the phrase
+    text = ('Warga Kabupaten Wanareja menanam bakau.\n\n'
+            '"Bakau menahan abrasi," kata Ketua Kelompok Tani Bakau Sari Wanareja Darmono.')
+    q = quotes(analyze, text)[0]
+    assert name(q) == "Darmono"
+
+
+def test_name_ending_in_place_word(analyze):
+    # "Timur" closes a personal name when the word before it is a name word, not a place
+    q = one(analyze, 'Direktur Yayasan Harapan Sukma Rendra Timur menjelaskan, yayasannya membantu '
+                     'tiga ribu keluarga tahun ini.')
+    assert name(q) == "Rendra Timur"
+
+
+def test_first_name_used_alone_after_a_clause_stays_in_the_name(analyze):
+    # "Kendati begitu, Yosef belum …" uses the first name alone for the person: it is no org word
+    text = ('Anggota KPU Kota Sukamaju Yosef Mandagi mengatakan, surat suara dicetak pekan ini.\n\n'
+            'Kendati begitu, Yosef belum dapat memastikan jadwal distribusi.\n\n'
+            '"Kami menunggu jadwal dari provinsi," katanya.')
+    qs = quotes(analyze, text)
+    assert name(qs[-1]) == "Yosef Mandagi"

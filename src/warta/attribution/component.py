@@ -144,7 +144,18 @@ def _subjects(doc: Doc, text: str, sentences, resolver: SpeakerResolver, cues: C
                                        cues.is_cue_word(w) for w, _, _ in lead) \
                 and not (lead and lead[0][0].lower() in cues.connectives):
             yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid,
-                              guessed=not _has_role(doc, eid))
+                              guessed=not (_has_role(doc, eid) and _role_lead(lead, cues)))
+
+
+def _role_lead(lead, cues: Cues) -> bool:
+    """The words before the name are only its role ("Ketua Dewan Pers X …"), not other clause words
+    ("Masalah antara X dan Y …")."""
+    return all(_is_cap_word(w) or w.lower() in cues.roles or w.lower() in cues.titles or w in "()-,."
+               for w, _, _ in lead)
+
+
+def _is_cap_word(w: str) -> bool:
+    return w[:1].isupper()
 
 
 def _has_role(doc: Doc, eid: str | None) -> bool:

@@ -51,6 +51,8 @@ class Cues:
     place_prepositions: frozenset[str]
     source_notes: tuple[str, ...]
     subject_words: frozenset[str]
+    #: place or office words that may also end a personal name ("… Alfatih Timur")
+    name_final: frozenset[str]
     #: "Hal senada disampaikan X": the floor handed to the next speaker
     handover: re.Pattern
     #: a cue right after a closing quote mark: "…," kata X / ujarnya / kata dia
@@ -92,5 +94,6 @@ def load_cues() -> Cues:
         negations=frozenset(s.get("negation", [])), org_heads=frozenset(s.get("org_head", [])),
         vox_pop=frozenset(s.get("vox_pop", [])), days=frozenset(s.get("day", [])),
         place_prepositions=frozenset(s.get("place_preposition", [])), source_notes=tuple(s.get("source_note", [])),
-        subject_words=frozenset(s.get("subject_word", [])), handover=handover, after_quote=after_quote, verb_word=verb_word,
+        subject_words=frozenset(s.get("subject_word", [])), name_final=frozenset(s.get("name_final", [])),
+        handover=handover, after_quote=after_quote, verb_word=verb_word,
         passive_word=passive_word)

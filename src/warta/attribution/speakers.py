@@ -26,6 +26,8 @@ ROLE_AS_NAME = True
 SPEAKER_FLOOR_CHARS = 800
 #: a name taken from a capitalised run with no other evidence keeps at most this many words
 MAX_NAME_WORDS = 3
+#: a place named with its administrative unit: "Kabupaten Cilacap", "Kota Balikpapan"
+_ADMIN_PLACE = re.compile(r"(?<![Ww]ali )\b(?:Kota|Kabupaten|Provinsi|Kecamatan|Kelurahan|Desa)\s+([A-Z][\w'’\-]+)")
 #: an age after a name: "Lina Marlina (45)"
 _AGE_PAREN = re.compile(r"\s*\(\d{1,3}\)")
 
@@ -99,10 +101,13 @@ def _patterns(cues: Cues) -> tuple[re.Pattern, ...]:
         opening = re.compile(rf"(?:^|[.!?]\s+|\n)(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{_NAME}(?=,|\s+(?:"
                              r"juga|pun|sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|belum|sudah|"
                              r"pernah|mengatakan)\b)", re.M)
-        place = re.compile(rf"\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+{_NAME}")
+        # after an opening clause: "Kendati begitu, Sunday belum …", "Saat dihubungi, Febria mengatakan …"
+        after_comma = re.compile(rf",\s+{_NAME}\s+(?:mengaku|berharap|yakin|"
+                                 rf"tidak|tak|belum|sudah|pernah|{alt(cues.verbs)})\b")
+        place = re.compile(rf"(?<![Ww]ali )\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+{_NAME}")
         upper = re.compile(r"\b[A-Z]{3,}\b")
         word = re.compile(r"[A-Za-z][\w'’\-]*")
-        _PATTERNS[key] = (after_cue, before_verb, opening, place, upper, word)
+        _PATTERNS[key] = (after_cue, before_verb, opening, after_comma, place, upper, word)
     return _PATTERNS[key]
 
 
@@ -193,9 +198,11 @@ class SpeakerResolver:
                 break
             bare = w.rstrip(".")
             lb = bare.lower()
+            if not name and lb in self.cues.titles and len(ws) > 1:
+                continue  # a title after the name: "Risma Pak"
             if lb in self.cues.connectives or lb in self.cues.nominal or self.cues.is_cue_word(lb):
                 break
-            if not _is_cap(bare) or self._is_role_word(bare):
+            if not _is_cap(bare) or (self._is_role_word(bare) and not self._name_final(ws, w, name)):
                 break
             if _is_acronym(bare) and len(bare) > 1 and not name:
                 break
@@ -209,6 +216,20 @@ class SpeakerResolver:
                 break
             name.insert(0, bare)
         return " ".join(name)
+
+    def _name_final(self, ws: list[str], w: str, name: list[str]) -> bool:
+        """A place or office word closing a name ("Alfatih Timur"): the phrase ends with it and the
+        word before it is a name word, not a place, office or organisation word ("Jakarta Timur")."""
+        if name or w.lower() not in self.cues.name_final:
+            return False
+        k = len(ws) - 1
+        while k >= 0 and ws[k] != w:
+            k -= 1
+        prev = ws[k - 1].rstrip(".") if k >= 1 else ""
+        if not prev or not _is_cap(prev) or _is_acronym(prev) or self._is_role_word(prev) or self._placey(prev) \
+                or prev.lower() in self.cues.org_heads or self.cues.is_cue_word(prev.lower()):
+            return False
+        return not _known_place(f"{prev} {w}")
 
     # -- phrases -----------------------------------------------------------------------------------
     def parse(self, start: int, end: int) -> Speaker | None:
@@ -334,13 +355,19 @@ class SpeakerResolver:
 
     def _scan_words(self) -> None:
         """One pass over the text: word and word-pair counts, short forms, place words."""
-        after_cue, before_verb, opening, place, upper, word = _patterns(self.cues)
+        after_cue, before_verb, opening, after_comma, place, upper, word = _patterns(self.cues)
         text = self.text
         ws = word.findall(text)
         self._word_count = Counter(ws)
         self._pair_count = Counter(zip(ws, ws[1:]))
-        self._short_forms = {m.group(1) for p in (after_cue, before_verb, opening) for m in p.finditer(text)}
+        # how often a word opens a run of capitalised words (a given name shared by two people)
+        # ("Menteri Ahmad Riza", "kata Ahmad Mahendra"; not "Mampang Prapatan Rabu", a place in a run)
+        self._before_cap = Counter(
+            m.group(2) for m in re.finditer(r"(?:([\w'’\-]+)[ \t]+|^|\n)([A-Z][\w'’\-]*)[ \t]+(?=[A-Z])", text)
+            if m.group(1) is None or not _is_cap(m.group(1)) or self._is_role_word(m.group(1)))
+        self._short_forms = {m.group(1) for p in (after_cue, before_verb, opening, after_comma) for m in p.finditer(text)}
         self._places = {m.group(1) for m in place.finditer(text)}
+        self._admin_places = {m.group(1) for m in _ADMIN_PLACE.finditer(text)}
         self._upper = set(upper.findall(text))
 
     def _placey(self, token: str) -> bool:
@@ -357,6 +384,16 @@ class SpeakerResolver:
         ws = name.split()
         if len(ws) < 2:
             return name
+        # a word the article uses as a place ("di Cilacap") inside the run ends the role part:
+        # "Penyu Nagaraja Cilacap Jumawan" -> "Jumawan"
+        for i in range(len(ws) - 2, -1, -1):
+            if _is_acronym(ws[-1]):
+                break
+            if ws[i].lower() in self.cues.place_words or ws[i] in self._admin_places or (ws[i] in self._places and _known_place(ws[i])):
+                ws = ws[i + 1:]
+                break
+        if len(ws) < 2:
+            return " ".join(ws)
         for i, t in enumerate(ws[:-1]):
             if self._short_form(t):
                 return " ".join(ws[i:])
@@ -378,7 +415,11 @@ class SpeakerResolver:
         """The word occurs in the text without the name word that follows it here."""
         if len(t) < 2:
             return False
-        return self._word_count[t] > self._pair_count[(t, nxt)]
+        if self._word_count[t] <= self._pair_count[(t, nxt)]:
+            return False
+        # "Ahmad" before other names only ("Ahmad Riza", "Ahmad Mahendra") is a given name, not a word
+        # used alone
+        return self._word_count[t] > self._before_cap[t]
 
     def _short_form(self, t: str) -> bool:
         """The word is used alone for a person: "kata Ardiles", "Ardiles menambahkan", "Bagi Toto, …"."""
@@ -512,7 +553,7 @@ class SpeakerResolver:
                 fws = full.split()
                 if len(fws) >= len(ws) and all(x in fws for x in ws):
                     if tier is self._runs:
-                        full = self._trim_run(fws, ws)
+                        full = self.clean_name(self._trim_run(fws, ws))
                     cands.append((p > pos, p, full))
             cands = [c for c in cands if len(c[2].split()) > len(ws)]
             if cands:
