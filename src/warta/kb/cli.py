@@ -155,7 +155,8 @@ def who(name: str, limit: int | None, duplicates: bool, db: str | None, fmt: str
                  f"{' — ' + roles if roles else ''}; written as: {', '.join(entity['written_as'])}")
     table = Table("published", "article", "kind", "quote", "evidence", title=f"{len(quotes)} quotes")
     for q in quotes:
-        table.add_row(q["published"] or "", q["article_id"], q["kind"], _short(q["content"], 120),
+        # the title says which article it is; the id is for `--format jsonl` and scripts
+        table.add_row(q["published"] or "", _short(q.get("title") or q["article_id"], 60), q["kind"], _short(q["content"], 120),
                       _short(q["evidence"]["text"], 120))
     stdout.print(table)
 
