@@ -360,3 +360,35 @@ def test_first_name_used_alone_after_a_clause_stays_in_the_name(analyze):
             '"Kami menunggu jadwal dari provinsi," katanya.')
     qs = quotes(analyze, text)
     assert name(qs[-1]) == "Yosef Mandagi"
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Raden Arya Wibisana", "Arya"),  # a noble title opens the name
+    ("Mohammad Faisal Rangkuti", "Faisal"),  # a form of Muhammad opens the name
+    ("I Gusti Ngurah Wirawan", "Wirawan"),  # a Balinese title
+])
+def test_name_prefix_keeps_the_name_whole_after_a_short_form(analyze, full, short):
+    # the article later uses the shorter form alone ("kata Arya"): the prefix still opens the name
+    text = (f'Kepala Bidang Humas Polda Sukamaju Komisaris Besar {full} mengatakan, patroli ditambah pekan ini.\n\n'
+            f'"Kami menambah dua puluh personel di setiap pos," kata {short}.')
+    qs = quotes(analyze, text)
+    assert name(qs[-1]) == full
+
+
+def test_lalu_inside_a_role_run_is_a_name_prefix(analyze):
+    # "Lalu" (Sasak title) after the organisation's name opens the person's name, it is no "then"
+    text = ('Ketua Asosiasi Hotel Gili Lalu Wirajaya mengatakan, tingkat hunian naik.\n\n'
+            '"Tamu mulai datang lagi sejak pekan lalu," kata Wirajaya.')
+    qs = quotes(analyze, text)
+    assert name(qs[-1]) == "Lalu Wirajaya"
+
+
+def test_ordinal_given_name_opens_a_name_only_at_its_start(analyze):
+    # "Dwi" opening the name stays when the article later says "kata Oktavia"; inside a name
+    # ("Bayu Dwi Anggono") it cuts nothing off
+    qs = quotes(analyze, 'Kepala Dinas Kesehatan Sukamaju Dwi Oktavia Lestari mengatakan, kasus turun.\n\n'
+                         '"Kasus baru turun dua pekan ini," kata Oktavia.')
+    assert name(qs[-1]) == "Dwi Oktavia Lestari"
+    qs = quotes(analyze, 'Pakar hukum tata negara Bayu Dwi Anggono mengatakan, aturan itu lemah.\n\n'
+                         '"Aturan itu tidak memberi kepastian," kata Bayu.')
+    assert name(qs[-1]) == "Bayu Dwi Anggono"

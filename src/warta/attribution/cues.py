@@ -53,6 +53,10 @@ class Cues:
     subject_words: frozenset[str]
     #: place or office words that may also end a personal name ("… Alfatih Timur")
     name_final: frozenset[str]
+    #: words that open a personal name ("Raden", "I Gusti", "Mohammad"); entries may be two words
+    name_prefixes: frozenset[str]
+    #: given names that open a name only at the start of a run ("Dwi …", not "Bayu Dwi Anggono")
+    name_openers: frozenset[str]
     #: "Hal senada disampaikan X": the floor handed to the next speaker
     handover: re.Pattern
     #: a cue right after a closing quote mark: "…," kata X / ujarnya / kata dia
@@ -95,5 +99,6 @@ def load_cues() -> Cues:
         vox_pop=frozenset(s.get("vox_pop", [])), days=frozenset(s.get("day", [])),
         place_prepositions=frozenset(s.get("place_preposition", [])), source_notes=tuple(s.get("source_note", [])),
         subject_words=frozenset(s.get("subject_word", [])), name_final=frozenset(s.get("name_final", [])),
+        name_prefixes=frozenset(s.get("name_prefix", [])), name_openers=frozenset(s.get("name_opener", [])),
         handover=handover, after_quote=after_quote, verb_word=verb_word,
         passive_word=passive_word)

@@ -26,6 +26,8 @@ ROLE_AS_NAME = True
 SPEAKER_FLOOR_CHARS = 800
 #: a name taken from a capitalised run with no other evidence keeps at most this many words
 MAX_NAME_WORDS = 3
+#: a name opened by a name prefix ("I Gusti Ngurah …", "Raden …") keeps at most this many words
+MAX_PREFIXED_NAME_WORDS = 6
 #: a place named with its administrative unit: "Kabupaten Cilacap", "Kota Balikpapan"
 _ADMIN_PLACE = re.compile(r"(?<![Ww]ali )\b(?:Kota|Kabupaten|Provinsi|Kecamatan|Kelurahan|Desa)\s+([A-Z][\w'’\-]+)")
 #: an age after a name: "Lina Marlina (45)"
@@ -133,9 +135,15 @@ class SpeakerResolver:
         for ent in doc._.entities or []:
             if getattr(ent, "type", None) != "PERSON":
                 continue
-            name = self.clean_name(self._name_part(ent.name) or ent.name)
+            name = self._name_part(ent.name) or ent.name
+            starts = {id(m): self._prefix_before(m.start) for m in ent.mentions}
+            # the model may stop short of a name prefix ("I Gusti Putu | Ngurah Sedana")
+            longest = min(ent.mentions, key=lambda m: starts[id(m)] - m.start, default=None)
+            if longest is not None and starts[id(longest)] < longest.start:
+                name = f"{self.text[starts[id(longest)]:longest.start].strip()} {name}"
+            name = self.clean_name(name)
             for m in ent.mentions:
-                out.append((m.start, m.end, name, ent.id))
+                out.append((starts[id(m)], m.end, name, ent.id))
         if doc.has_annotation("ENT_IOB"):
             for e in doc.ents:
                 if any(s < e.end_char and e.start_char < t for s, t, _, _ in out):
@@ -145,6 +153,26 @@ class SpeakerResolver:
                     if name:
                         out.append((e.start_char, e.end_char, name, None))
         return out
+
+    def _prefix_before(self, start: int) -> int:
+        """Where a name starts when name-prefix words stand right before the mention at `start`
+        ("… Borobudur I Gusti Putu" before "Ngurah Sedana"); `start` when none do."""
+        before = re.search(r"(?:[A-Z][\w'’]*[ \t]+){1,4}$", self.text[max(0, start - 40):start])
+        if not before:
+            return start
+        ws = words(before.group(), start - len(before.group()))
+        prefixes = self.cues.name_prefixes
+        k = len(ws)
+        while k > 0:
+            if k >= 2 and f"{ws[k - 2][0]} {ws[k - 1][0]}".lower() in prefixes:
+                k -= 2
+            elif ws[k - 1][0].lower() in prefixes:
+                k -= 1
+            else:
+                break
+        if k == 0 and ws and ws[0][0].lower() in self.cues.connectives:
+            k = 1  # "Lalu Budi mengatakan …" opening a sentence: "then Budi said"
+        return ws[k][1] if k < len(ws) else start
 
     def _index_full_names(self) -> dict[str, list[tuple[int, str]]]:
         """word (lower) -> [(position, fullest cleaned name containing it)] over the whole text."""
@@ -200,7 +228,8 @@ class SpeakerResolver:
             lb = bare.lower()
             if not name and lb in self.cues.titles and len(ws) > 1:
                 continue  # a title after the name: "Risma Pak"
-            if lb in self.cues.connectives or lb in self.cues.nominal or self.cues.is_cue_word(lb):
+            if (lb in self.cues.connectives and not self._prefix_inside_run(ws, w, name)) \
+                    or lb in self.cues.nominal or self.cues.is_cue_word(lb):
                 break
             if not _is_cap(bare) or (self._is_role_word(bare) and not self._name_final(ws, w, name)):
                 break
@@ -216,6 +245,15 @@ class SpeakerResolver:
                 break
             name.insert(0, bare)
         return " ".join(name)
+
+    def _prefix_inside_run(self, ws: list[str], w: str, name: list[str]) -> bool:
+        """A name prefix that is also a connective ("Lalu"), read as a name word when a name follows
+        it and a capitalised word precedes it in the run ("Ketua Asosiasi Hotel Lalu Wirajaya");
+        opening the phrase, "Lalu Wirajaya …" stays "then Wirajaya"."""
+        if not name or w.lower() not in self.cues.name_prefixes or not _is_cap(w):
+            return False
+        k = ws.index(w)
+        return k >= 1 and _is_cap(ws[k - 1]) and ws[k - 1].lower() not in self.cues.connectives
 
     def _name_final(self, ws: list[str], w: str, name: list[str]) -> bool:
         """A place or office word closing a name ("Alfatih Timur"): the phrase ends with it and the
@@ -394,9 +432,29 @@ class SpeakerResolver:
                 break
         if len(ws) < 2:
             return " ".join(ws)
+        # a name prefix opens the name: the words before it are the role's, the words after it stay
+        # even when the article later uses a shorter form ("Raden Arya Wibisana" … "kata Arya")
+        p = self._prefix_start(ws)
+        if p is not None:
+            return " ".join(ws[p:p + MAX_PREFIXED_NAME_WORDS])
+        return " ".join(self._trim_by_usage(ws))
+
+    def _prefix_start(self, ws: list[str]) -> int | None:
+        """Index of the first name prefix in the run that has a name word after it."""
+        prefixes = self.cues.name_prefixes
+        for i in range(len(ws) - 1):
+            if ws[i].lower() in self.cues.name_openers and not any(self._short_form(t) for t in ws[:i]):
+                return i  # "Dwi Oktavia …", but not "Bayu Dwi Anggono" when "Bayu" is used alone
+            pair = f"{ws[i]} {ws[i + 1]}".lower()
+            if pair in prefixes and i + 2 < len(ws) or ws[i].lower() in prefixes:
+                return i
+        return None
+
+    def _trim_by_usage(self, ws: list[str]) -> list[str]:
+        """The name words of the run, by how the article uses them alone (see clean_name)."""
         for i, t in enumerate(ws[:-1]):
             if self._short_form(t):
-                return " ".join(ws[i:])
+                return ws[i:]
         if self._short_form(ws[-1]):
             # a surname used alone: keep only the words seen nowhere else ("Antony Blinken")
             keep = [ws[-1]]
@@ -405,11 +463,11 @@ class SpeakerResolver:
                         or len(keep) >= 3:
                     break
                 keep.insert(0, t)
-            return " ".join(keep)
+            return keep
         while len(ws) > 1 and (ws[0].lower() in self.cues.place_words or self._placey(ws[0])
                                or self._alone_elsewhere(ws[0], ws[1])):
             ws = ws[1:]
-        return " ".join(ws[-MAX_NAME_WORDS:])
+        return ws[-MAX_NAME_WORDS:]
 
     def _alone_elsewhere(self, t: str, nxt: str) -> bool:
         """The word occurs in the text without the name word that follows it here."""
@@ -561,10 +619,13 @@ class SpeakerResolver:
                 return cands[0][2]
         return name
 
-    @staticmethod
-    def _trim_run(fws: list[str], ws: list[str]) -> str:
-        """From "Bekasi Rahmat Effendi" and mention "Rahmat": the name starts at the mention."""
+    def _trim_run(self, fws: list[str], ws: list[str]) -> str:
+        """From "Bekasi Rahmat Effendi" and mention "Rahmat": the name starts at the mention, or at
+        a name prefix before it ("I Gusti Ngurah Wirawan" for "Ngurah")."""
         i = fws.index(ws[0])
+        p = self._prefix_start(fws[:i + 1])
+        if p is not None:
+            return " ".join(fws[p:])
         if i < len(fws) - 1 or len(ws) > 1:
             return " ".join(fws[i:])
         return " ".join(fws[max(0, i - 2):])
