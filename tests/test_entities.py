@@ -234,3 +234,26 @@ def test_seed_entity_f1_against_gold(seed_record):
     tp = len(gold & system)
     f1 = 2 * tp / (len(gold) + len(system))
     assert f1 >= 0.85, (sorted(gold - system), sorted(system - gold))
+
+
+# ---------------------------------------------------------------- the model and the chunker together
+def test_model_name_is_not_hidden_by_a_shape_guess(nlp):
+    # a two-word capitalised run is a person only by its shape; the model reads an airline (ORG)
+    _, found = ents(nlp, "Harga tiket Lion Air naik menjelang libur panjang akhir tahun.")
+    assert found["Lion Air"].type == "ORG"
+
+
+def test_lone_sentence_initial_name_is_kept_as_the_subject(nlp):
+    # a one-word name opening a sentence and followed by its verb is a name, not a capitalised verb
+    _, found = ents(nlp, "Pertamina menaikkan harga bahan bakar nonsubsidi mulai pekan depan.")
+    assert found["Pertamina"].type == "ORG"
+
+
+def test_sentence_initial_passive_verb_is_not_a_name(nlp):
+    _, found = ents(nlp, "Diimbau kepada warga untuk menghindari jalan di sekitar alun-alun Sukamaju.")
+    assert "Diimbau" not in found
+
+
+def test_common_noun_acronyms_are_not_organisations(nlp):
+    _, found = ents(nlp, "Antrean panjang terlihat di SPBU sejak pagi karena pasokan BBM tersendat.")
+    assert "BBM" not in found and "SPBU" not in found
