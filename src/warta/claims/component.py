@@ -30,6 +30,7 @@ from spacy.tokens import Doc
 
 from warta.claims.numbers import Quantity, claim_quantities, lexicon
 from warta.claims.stances import find_sources, find_stances, is_source_marker, refers_back, strip_document_words
+from warta.nlp.extensions import doc_text
 from warta.record import Claim, Quote, Source, Stance
 from warta.settings import get_settings
 
@@ -69,23 +70,16 @@ class ClaimFinder:
 
 
 def build_claims(doc: Doc) -> list[Claim]:
-    # doc.ents and doc.text are built anew at each access: read them once
+    # doc.ents is built anew at each access: read it once
     doc.user_data[_ENTS_KEY] = tuple(doc.ents)
-    doc.user_data[_TEXT_KEY] = doc.text
     try:
         return _build_claims(doc)
     finally:
         doc.user_data.pop(_ENTS_KEY, None)
-        doc.user_data.pop(_TEXT_KEY, None)
 
 
 _ENTS_KEY = "warta_claims.ents"
-_TEXT_KEY = "warta_claims.text"
-
-
-def _text(doc: Doc) -> str:
-    text = doc.user_data.get(_TEXT_KEY)
-    return text if text is not None else doc.text
+_text = doc_text
 
 
 def _ents(doc: Doc):

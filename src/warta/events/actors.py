@@ -105,9 +105,10 @@ class ActorFinder:
         """The actor mentions of `doc`, in order; `sent_starts` are the token indices that open a sentence."""
         n = len(doc)
         sent_start = sent_starts if sent_starts is not None else {s.start for s in _sents(doc)}
-        lower_words = {t.text for t in doc if t.text.islower()}
-        cap_elsewhere = {t.text for t in doc if t.i not in sent_start and t.i > 0 and not doc[t.i - 1].is_quote
-                         and "\n" not in doc[t.i - 1].text and _is_cap(t)}
+        toks = list(doc)  # Token objects are built anew on every doc[i]: build them once
+        lower_words = {t.text for t in toks if t.text.islower()}
+        cap_elsewhere = {t.text for prev, t in zip(toks, toks[1:]) if t.i not in sent_start and not prev.is_quote
+                         and "\n" not in prev.text and _is_cap(t)}
         name_like = [self._name_like(doc, i, sent_start, lower_words, cap_elsewhere) for i in range(n)]
         # gazetteer matches (case-sensitive), longest first
         geo_spans = filter_spans([doc[s:e] for _, s, e in self.geo(doc)])

@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 from warta.events.actors import GROUP, OFFICIAL, ORG, PERSON, PLACE, REGION, STATE, ActorFinder, Mention
 from warta.events.dates import find_date, parse_published
 from warta.events.lexicon import EventLexicon, Trigger, load_lexicon
+from warta.nlp.extensions import doc_text
 from warta.record import Actor, Event, Evidence
 
 #: PLOVER quad classes used by the future-intent rule
@@ -148,7 +149,7 @@ class EventCoder:
                                     targets=list(prev_ev.targets), location=prev_ev.location, date=prev_ev.date,
                                     date_resolved=prev_ev.date_resolved,
                                     evidence=Evidence(start=ev_start, end=ev_end,
-                                                      text=doc.text[ev_start:ev_end]),
+                                                      text=doc_text(doc)[ev_start:ev_end]),
                                     reported_by=None, trigger=span.text))
                 last_mutual = None
                 continue
@@ -213,7 +214,7 @@ class EventCoder:
             ev_start, ev_end = self._evidence(doc, s, e, actors, targets, sent_start, sent_end)
             date = find_date(self._date_window(doc, sent_start, sent_end, span.start_char, quotes),
                              span.start_char - doc[sent_start].idx, ref)
-            text = doc.text[ev_start:ev_end]
+            text = doc_text(doc)[ev_start:ev_end]
             mode = mode if etype in (trig.type, "MOBILIZE") else None
             events.append(Event(
                 id=f"e{len(events) + 1}", type=etype, mode=mode, context=sorted(ctx_by_sent.get(si, ())),
@@ -412,7 +413,7 @@ class EventCoder:
     def _date_window(doc: Doc, sent_start: int, sent_end: int, at: int, quotes: list[_Quote]) -> str:
         """The sentence's text, with direct quotations that do not hold the trigger blanked out."""
         a, b = doc[sent_start].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1])
-        chars = list(doc.text[a:b])
+        chars = list(doc_text(doc)[a:b])
         for q in quotes:
             if not q.direct or q.end <= a or q.start >= b or q.start <= at < q.end:
                 continue
@@ -605,7 +606,7 @@ class EventCoder:
                               countries.get(first.entity) if first and first.entity else None))
         if out:
             return out
-        text = doc.text
+        text = doc_text(doc)
         opens = None
         for tok in doc:
             if tok.text not in _QUOTE_CHARS:

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from warta.nlp.extensions import doc_text
 from warta.nlp.gazetteer import (ALIAS, COUNTRY, INSTITUTION, ORGANISATION, Gazetteer, Place, country_of,
                                  get_gazetteer, strip_titles)
 from warta.record import Entity, Mention
@@ -665,7 +666,7 @@ class _Context:
 
     def __init__(self, doc: Doc, g: Gazetteer, use_ner: bool = True):
         self.doc, self.g = doc, g
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)
         self.has_ner = use_ner and doc.has_annotation("ENT_IOB")
         self.texts, self.ws, self.lw, self.ner_label = [], [], [], []
         for t in doc:  # one pass: Token objects are built on every doc[i]
