@@ -392,3 +392,40 @@ def test_ordinal_given_name_opens_a_name_only_at_its_start(analyze):
     qs = quotes(analyze, 'Pakar hukum tata negara Bayu Dwi Anggono mengatakan, aturan itu lemah.\n\n'
                          '"Aturan itu tidak memberi kepastian," kata Bayu.')
     assert name(qs[-1]) == "Bayu Dwi Anggono"
+
+
+def test_new_person_introduced_after_an_opening_clause_takes_the_floor(analyze):
+    # named for the first time, with a role, after "Terkait …,": a new voice, not one talked about
+    text = ('"Warga sudah tiga hari menunggu bantuan," kata Darto Wiryono, ketua RT setempat.\n\n'
+            'Terkait keluhan itu, Imam Besar Masjid Al Falah Hamdan Syarifuddin memaklumi kekecewaan warga.\n\n'
+            '"Kami kekurangan truk untuk mengangkut logistik," ujarnya.')
+    qs = quotes(analyze, text)
+    assert name(qs[0]) == "Darto Wiryono"
+    assert name(qs[1]).endswith("Hamdan Syarifuddin")
+
+
+def test_connective_before_subject_with_apposition(analyze):
+    # "Sementara X, <role>, di <place>, <date>, menyampaikan, …": the name after the connective is
+    # the subject, not the apposition
+    q = one(analyze, 'Sementara Hendra Saputra, Wakil Bupati Sukamaju, di kantornya, Senin (3/2/2025), '
+                     'menyampaikan, perbaikan jalan dimulai bulan depan.')
+    assert q.kind == "indirect"
+    assert name(q) == "Hendra Saputra"
+
+
+def test_causal_opener_is_no_speaker(analyze):
+    # "Sebab, …" gives a reason: the -nya cue after it still points to the last speaker
+    text = ('"Kami menunda pembukaan pasar," kata Hendra Saputra, kepala dinas perdagangan.\n\n'
+            'Sebab, sebagian pedagang menilai los baru belum layak.\n\n'
+            '"Atapnya masih bocor di beberapa bagian," ujarnya.')
+    qs = [q for q in quotes(analyze, text) if q.kind == "direct"]
+    assert [name(q) for q in qs] == ["Hendra Saputra", "Hendra Saputra"]
+
+
+def test_first_person_pronoun_is_not_part_of_a_name(analyze):
+    # "Saya Lestiani" inside quoted words: the pronoun does not join the name
+    text = ('Wali Kota Sukamaju menelepon pasien.\n\n'
+            'Selamat siang, Pak. Saya Lestiani Pak.\n\n'
+            '"Hasil tes Bapak sudah keluar," kata Lestiani.')
+    qs = quotes(analyze, text)
+    assert name(qs[-1]) == "Lestiani"

@@ -143,8 +143,15 @@ def _subjects(doc: Doc, text: str, sentences, resolver: SpeakerResolver, cues: C
         if len(lead) <= 14 and not any(_VERBISH.match(w.lower()) and w.lower() not in cues.roles or
                                        cues.is_cue_word(w) for w, _, _ in lead) \
                 and not (lead and lead[0][0].lower() in cues.connectives):
+            introduced_here = bool(lead) and _first_mention(persons, ps, name)
             yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid,
-                              guessed=not (_has_role(doc, eid) and _role_lead(lead, cues)))
+                              guessed=not ((_has_role(doc, eid) or introduced_here) and _role_lead(lead, cues)))
+
+
+def _first_mention(persons, ps: int, name: str) -> bool:
+    """The article names this person here for the first time: a role before the name then
+    introduces a new voice ("Ketua Forum … Lestiani Purbasari memaklumi …"), not one talked about."""
+    return all(p[0] >= ps for p in persons if p[2] == name)
 
 
 def _role_lead(lead, cues: Cues) -> bool:

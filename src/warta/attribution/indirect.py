@@ -268,6 +268,10 @@ class IndirectFinder:
                 continue
             first = ws[0][0].lower()
             if first in self.c.connectives and first not in self.c.pronouns:
+                if len(ws) > 1 and ws[1][0][:1].isupper() and ws[1][0].lower() not in self.c.connectives:
+                    # "Sementara Ahmad Riza, Wakil Gubernur …, menyampaikan": the name after the
+                    # connective opens the subject
+                    kept.append((a + ws[1][1], b))
                 continue
             if _DATE.search(text, a, b) or first in self.c.days or first.startswith(self.c.source_notes):
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"

@@ -229,7 +229,7 @@ class SpeakerResolver:
             if not name and lb in self.cues.titles and len(ws) > 1:
                 continue  # a title after the name: "Risma Pak"
             if (lb in self.cues.connectives and not self._prefix_inside_run(ws, w, name)) \
-                    or lb in self.cues.nominal or self.cues.is_cue_word(lb):
+                    or lb in self.cues.nominal or lb in self.cues.first_person or self.cues.is_cue_word(lb):
                 break
             if not _is_cap(bare) or (self._is_role_word(bare) and not self._name_final(ws, w, name)):
                 break
