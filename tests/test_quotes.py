@@ -429,3 +429,13 @@ def test_first_person_pronoun_is_not_part_of_a_name(analyze):
             '"Hasil tes Bapak sudah keluar," kata Lestiani.')
     qs = quotes(analyze, text)
     assert name(qs[-1]) == "Lestiani"
+
+
+def test_short_role_stays_with_a_one_word_name_given_only_so(analyze):
+    # "Bupati Lestiani" and no fuller name in the article: the name as written keeps the role;
+    # a name the article gives in full is expanded instead
+    q = one(analyze, '"Semua pasar dibuka kembali pekan depan," kata Bupati Lestiani di pendopo.')
+    assert name(q) == "Bupati Lestiani"
+    qs = quotes(analyze, 'Bupati Lestiani Purbasari meninjau pasar di Kota Sukamaju.\n\n'
+                         '"Semua pasar dibuka kembali pekan depan," kata Bupati Purbasari.')
+    assert name(qs[-1]) == "Lestiani Purbasari"

@@ -537,6 +537,7 @@ class SpeakerResolver:
             sp.name = self._full_name(sp.name, pos)
             if sp.role:
                 self.role_holder[self._role_key(sp.role)] = sp
+            sp.name = self._name_as_written(sp)
         elif sp.kind == "org" and _is_acronym(sp.name) and " " not in sp.name:
             sp.name = self._full_org(sp.name)
         elif sp.kind == "role":
@@ -556,6 +557,18 @@ class SpeakerResolver:
             if not from_subject:
                 self.last_speaker = sp
         return sp
+
+    def _name_as_written(self, sp: Speaker) -> str:
+        """A one-word name the article never gives in full keeps the short role written right before
+        it ("Presiden Joko", "Wali Kota Lestiani"), as the guideline's "as written" rule for roles."""
+        role = (sp.role or "").strip()
+        if " " in sp.name or not role or len(role.split()) > 2 or role.split()[0].lower() not in self.cues.roles:
+            return sp.name
+        written = f"{role} {sp.name}"
+        if " ".join(sp.mention.split()).endswith(written) or " ".join(sp.mention.split()) == written:
+            sp.entity = sp.entity or self.entity_for(sp.name)
+            return written
+        return sp.name
 
     def note_subject(self, sp: Speaker | None, pos: int) -> None:
         """A person named as a sentence subject becomes the current referent for pronouns."""
