@@ -439,3 +439,10 @@ def test_short_role_stays_with_a_one_word_name_given_only_so(analyze):
     qs = quotes(analyze, 'Bupati Lestiani Purbasari meninjau pasar di Kota Sukamaju.\n\n'
                          '"Semua pasar dibuka kembali pekan depan," kata Bupati Purbasari.')
     assert name(qs[-1]) == "Lestiani Purbasari"
+
+
+def test_two_capitals_closing_a_name_stay_in_it(analyze):
+    # initials after a name ("… PH", "… MD") close it; a country acronym ("Presiden AS") is no name
+    qs = quotes(analyze, 'Kepala Dinas Perhubungan Bagus Wiranto PH meninjau dermaga.\n\n'
+                         '"Dermaga ditutup sampai ombak reda," kata Bagus.')
+    assert name(qs[-1]) == "Bagus Wiranto PH"

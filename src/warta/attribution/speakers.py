@@ -234,6 +234,9 @@ class SpeakerResolver:
             if not _is_cap(bare) or (self._is_role_word(bare) and not self._name_final(ws, w, name)):
                 break
             if _is_acronym(bare) and len(bare) > 1 and not name:
+                if self._initials_closing_name(ws, w):
+                    name.insert(0, bare)
+                    continue
                 break
             if _is_acronym(bare) and len(bare) == 2 and name:
                 # initials inside a name ("Bambang PS Brodjonegoro") when a name word precedes them
@@ -245,6 +248,15 @@ class SpeakerResolver:
                 break
             name.insert(0, bare)
         return " ".join(name)
+
+    def _initials_closing_name(self, ws: list[str], w: str) -> bool:
+        """Two capitals closing a name ("Mahfud MD", "Nanang Sigit PH"): the phrase ends with them,
+        the word before is a name word, and they are no place or title ("Presiden AS")."""
+        if len(w) != 2 or ws[-1] != w or len(ws) < 2 or _known_place(w) or \
+                w.lower() in self.cues.titles or w.lower() in self.cues.place_words:
+            return False
+        prev = ws[-2].rstrip(".")
+        return _is_cap(prev) and not _is_acronym(prev) and not self._is_role_word(prev) and not self._placey(prev)
 
     def _prefix_inside_run(self, ws: list[str], w: str, name: list[str]) -> bool:
         """A name prefix that is also a connective ("Lalu"), read as a name word when a name follows
