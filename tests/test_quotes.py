@@ -446,3 +446,17 @@ def test_two_capitals_closing_a_name_stay_in_it(analyze):
     qs = quotes(analyze, 'Kepala Dinas Perhubungan Bagus Wiranto PH meninjau dermaga.\n\n'
                          '"Dermaga ditutup sampai ombak reda," kata Bagus.')
     assert name(qs[-1]) == "Bagus Wiranto PH"
+
+
+def test_long_name_is_completed_by_its_capitalised_run(nlp):
+    # the model's PERSON stops short of a five-word name: the run that goes on completes it
+    from warta.attribution.cues import load_cues
+    from warta.attribution.speakers import SpeakerResolver
+
+    text = ('Kepala Bidang Pencegahan Penyakit Dinas Kesehatan Jakarta Wulan Sekar Arum Lestari Handayani '
+            'mengatakan, kasus baru turun.\n\n'
+            '"Pelacakan kontak tetap kami jalankan," kata Wulan.')
+    resolver = SpeakerResolver(nlp(text), load_cues())
+    start = text.index("Wulan")
+    resolver._person_spans = [(start, start + len("Wulan Sekar Arum"), "Wulan Sekar Arum", None)]
+    assert resolver._full_name("Wulan", len(text)) == "Wulan Sekar Arum Lestari Handayani"

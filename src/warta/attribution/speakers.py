@@ -641,8 +641,15 @@ class SpeakerResolver:
             cands = [c for c in cands if len(c[2].split()) > len(ws)]
             if cands:
                 cands.sort(key=lambda c: (c[0], c[1]))
-                return cands[0][2]
+                return self._extended_by_run(cands[0][2]) if tier is not self._runs else cands[0][2]
         return name
+
+    def _extended_by_run(self, name: str) -> str:
+        """The model's name completed by a capitalised run that starts with it and goes on: NER
+        stopping short of a long name ("Dwi Oktavia Tatri" in "… Dwi Oktavia Tatri Lestari Handayani")."""
+        ws = name.split()
+        longer = [full for _, full in self._runs if full.split()[:len(ws)] == ws and len(full.split()) > len(ws)]
+        return max(longer, key=lambda f: len(f.split()), default=name)
 
     def _trim_run(self, fws: list[str], ws: list[str]) -> str:
         """From "Bekasi Rahmat Effendi" and mention "Rahmat": the name starts at the mention, or at
