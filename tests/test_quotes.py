@@ -460,3 +460,18 @@ def test_long_name_is_completed_by_its_capitalised_run(nlp):
     start = text.index("Wulan")
     resolver._person_spans = [(start, start + len("Wulan Sekar Arum"), "Wulan Sekar Arum", None)]
     assert resolver._full_name("Wulan", len(text)) == "Wulan Sekar Arum Lestari Handayani"
+
+
+def test_capitalised_cue_word_inside_a_name_is_a_name_word(analyze):
+    # "Tegas" between name words is part of the name, not the cue "tegas"
+    qs = quotes(analyze, 'Pengamat kebijakan publik Gita Tegas Wibowo mengatakan, aturan itu perlu dikaji.\n\n'
+                         '"Aturannya terlalu longgar," ungkap Gita.')
+    assert name(qs[-1]) == "Gita Tegas Wibowo"
+
+
+def test_name_prefix_alone_after_a_cue_is_the_short_form(analyze):
+    # "tutur Lalu." uses the Sasak title-name alone for the person named in full before
+    text = ('Kepala Dinas Peternakan Lombok Lalu Wirajaya meninjau pasar hewan.\n\n'
+            '"Harga sapi naik menjelang Idul Adha," tutur Lalu.')
+    qs = quotes(analyze, text)
+    assert name(qs[-1]) == "Lalu Wirajaya"

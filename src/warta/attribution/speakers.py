@@ -229,7 +229,8 @@ class SpeakerResolver:
             if not name and lb in self.cues.titles and len(ws) > 1:
                 continue  # a title after the name: "Risma Pak"
             if (lb in self.cues.connectives and not self._prefix_inside_run(ws, w, name)) \
-                    or lb in self.cues.nominal or lb in self.cues.first_person or self.cues.is_cue_word(lb):
+                    or lb in self.cues.nominal or lb in self.cues.first_person \
+                    or (self.cues.is_cue_word(lb) and not self._capitalised_inside_name(ws, w, name)):
                 break
             if not _is_cap(bare) or (self._is_role_word(bare) and not self._name_final(ws, w, name)):
                 break
@@ -258,11 +259,24 @@ class SpeakerResolver:
         prev = ws[-2].rstrip(".")
         return _is_cap(prev) and not _is_acronym(prev) and not self._is_role_word(prev) and not self._placey(prev)
 
+    def _capitalised_inside_name(self, ws: list[str], w: str, name: list[str]) -> bool:
+        """A cue word written with a capital between name words is a name word ("Gita Tegas Wibowo"),
+        not the cue ("…," tegas Wibowo)."""
+        if not name or not _is_cap(w):
+            return False
+        k = ws.index(w)
+        return k >= 1 and _is_cap(ws[k - 1]) and not self._is_role_word(ws[k - 1]) and \
+            not self.cues.is_cue_word(ws[k - 1].lower())
+
     def _prefix_inside_run(self, ws: list[str], w: str, name: list[str]) -> bool:
         """A name prefix that is also a connective ("Lalu"), read as a name word when a name follows
-        it and a capitalised word precedes it in the run ("Ketua Asosiasi Hotel Lalu Wirajaya");
-        opening the phrase, "Lalu Wirajaya …" stays "then Wirajaya"."""
-        if not name or w.lower() not in self.cues.name_prefixes or not _is_cap(w):
+        it and a capitalised word precedes it in the run ("Ketua Asosiasi Hotel Lalu Wirajaya"), or when
+        it is the whole phrase after a cue; opening the phrase, "Lalu Wirajaya …" stays "then Wirajaya"."""
+        if w.lower() not in self.cues.name_prefixes or not _is_cap(w):
+            return False
+        if len(ws) == 1:
+            return True  # the phrase after a cue is the word alone: "tutur Lalu."
+        if not name:
             return False
         k = ws.index(w)
         return k >= 1 and _is_cap(ws[k - 1]) and ws[k - 1].lower() not in self.cues.connectives
