@@ -475,3 +475,13 @@ def test_name_prefix_alone_after_a_cue_is_the_short_form(analyze):
             '"Harga sapi naik menjelang Idul Adha," tutur Lalu.')
     qs = quotes(analyze, text)
     assert name(qs[-1]) == "Lalu Wirajaya"
+
+
+def test_organisation_used_alone_is_cut_from_a_cued_name(analyze):
+    # "Wanatirta menyatakan" uses the organisation alone as a subject; the cues name only "Hartono"
+    # alone: the organisation word does not open the person's name
+    text = ('Ketua Yayasan Wanatirta Rudi Hartono meresmikan sekolah alam di Sukamaju.\n\n'
+            'Wanatirta menyatakan, program beasiswa berlanjut tahun depan.\n\n'
+            '"Kami menambah dua puluh penerima," kata Hartono.')
+    qs = quotes(analyze, text)
+    assert name(qs[-1]) == "Rudi Hartono"

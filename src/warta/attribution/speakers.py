@@ -430,6 +430,8 @@ class SpeakerResolver:
             m.group(2) for m in re.finditer(r"(?:([\w'’\-]+)[ \t]+|^|\n)([A-Z][\w'’\-]*)[ \t]+(?=[A-Z])", text)
             if m.group(1) is None or not _is_cap(m.group(1)) or self._is_role_word(m.group(1)))
         self._short_forms = {m.group(1) for p in (after_cue, before_verb, opening, after_comma) for m in p.finditer(text)}
+        # the short forms a cue names ("kata Ardiles"): only a person is named so
+        self._cued_forms = {m.group(1) for m in after_cue.finditer(text)}
         self._places = {m.group(1) for m in place.finditer(text)}
         self._admin_places = {m.group(1) for m in _ADMIN_PLACE.finditer(text)}
         self._upper = set(upper.findall(text))
@@ -478,8 +480,11 @@ class SpeakerResolver:
 
     def _trim_by_usage(self, ws: list[str]) -> list[str]:
         """The name words of the run, by how the article uses them alone (see clean_name)."""
+        # a word used alone as a subject ("Muhammadiyah menyatakan") starts the name, unless the
+        # article's cues name the last word alone and never this one: then it is an organisation's
+        cued_last = ws[-1] in self._cued_forms and self._short_form(ws[-1])
         for i, t in enumerate(ws[:-1]):
-            if self._short_form(t):
+            if self._short_form(t) and not (cued_last and t not in self._cued_forms):
                 return ws[i:]
         if self._short_form(ws[-1]):
             # a surname used alone: keep only the words seen nowhere else ("Antony Blinken")
