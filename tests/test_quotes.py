@@ -485,3 +485,16 @@ def test_organisation_used_alone_is_cut_from_a_cued_name(analyze):
             '"Kami menambah dua puluh penerima," kata Hartono.')
     qs = quotes(analyze, text)
     assert name(qs[-1]) == "Rudi Hartono"
+
+
+def test_word_after_an_organisation_word_names_the_organisation(nlp):
+    # "Fraksi Purnama Hendra Saputra": "Purnama" names the parliamentary group, not the person,
+    # in a speaker phrase and in a PERSON mention that starts after "Fraksi"
+    from warta.attribution.cues import load_cues
+    from warta.attribution.speakers import SpeakerResolver
+
+    text = ('Anggota DPRD dari Fraksi Purnama Hendra Saputra mengatakan, anggaran banjir perlu ditambah.\n\n'
+            '"Tanggul di tiga desa belum diperbaiki," kata Hendra.')
+    resolver = SpeakerResolver(nlp(text), load_cues())
+    assert resolver.name_part("Anggota DPRD Fraksi Purnama Hendra Saputra") == "Hendra Saputra"
+    assert resolver._after_org_head(text.index("Purnama"))

@@ -141,6 +141,8 @@ class SpeakerResolver:
             longest = min(ent.mentions, key=lambda m: starts[id(m)] - m.start, default=None)
             if longest is not None and starts[id(longest)] < longest.start:
                 name = f"{self.text[starts[id(longest)]:longest.start].strip()} {name}"
+            if longest is not None and self._after_org_head(starts[id(longest)]) and len(name.split()) >= 3:
+                name = name.split(" ", 1)[1]  # "Fraksi | Nasdem Willy Aditya": the first word names the group
             name = self.clean_name(name)
             for m in ent.mentions:
                 out.append((starts[id(m)], m.end, name, ent.id))
@@ -153,6 +155,11 @@ class SpeakerResolver:
                     if name:
                         out.append((e.start_char, e.end_char, name, None))
         return out
+
+    def _after_org_head(self, start: int) -> bool:
+        """The word right before `start` opens an organisation's name ("Fraksi", "Yayasan")."""
+        before = re.search(r"([A-Za-z]+)[ \t]+$", self.text[max(0, start - 30):start])
+        return bool(before) and before.group(1).lower() in self.cues.org_heads
 
     def _prefix_before(self, start: int) -> int:
         """Where a name starts when name-prefix words stand right before the mention at `start`
@@ -231,6 +238,9 @@ class SpeakerResolver:
             if (lb in self.cues.connectives and not self._prefix_inside_run(ws, w, name)) \
                     or lb in self.cues.nominal or lb in self.cues.first_person \
                     or (self.cues.is_cue_word(lb) and not self._capitalised_inside_name(ws, w, name)):
+                break
+            if lb in self.cues.org_heads and len(name) >= 3:
+                name = name[1:]  # "Fraksi Nasdem Willy Aditya": the word after the organisation word names it
                 break
             if not _is_cap(bare) or (self._is_role_word(bare) and not self._name_final(ws, w, name)):
                 break
