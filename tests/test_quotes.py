@@ -498,3 +498,10 @@ def test_word_after_an_organisation_word_names_the_organisation(nlp):
     resolver = SpeakerResolver(nlp(text), load_cues())
     assert resolver.name_part("Anggota DPRD Fraksi Purnama Hendra Saputra") == "Hendra Saputra"
     assert resolver._after_org_head(text.index("Purnama"))
+
+
+def test_name_after_a_parenthesised_acronym_and_a_comma(analyze):
+    # "peneliti Lembaga … (LPTN), Sari Wulandari, dalam diskusi": the name after the acronym speaks
+    q = one(analyze, '"Banjir rob akan makin sering," sebut peneliti Lembaga Penelitian Teknologi Nusantara '
+                     '(LPTN), Sari Wulandari, dalam diskusi daring.')
+    assert name(q) == "Sari Wulandari"

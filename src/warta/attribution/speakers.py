@@ -705,8 +705,11 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int]
         if w == "(" and n:
             # a short parenthesis before the name: "Lembaga Ilmu Pengetahuan Indonesia (LIPI) Dewi …"
             close = next((j for j in range(i + 1, min(i + 6, len(ws))) if ws[j][0] == ")"), None)
-            if close is not None and close + 1 < len(ws) and _is_cap(ws[close + 1][0]) \
-                    and ws[close + 1][0].lower() not in cues.days and not ws[close + 1][0][:1].isdigit():
+            # the name may follow after a comma: "peneliti Lembaga … (LIPI), Dewi …"
+            nxt = close + 2 if close is not None and close + 2 < len(ws) and ws[close + 1][0] == "," \
+                else (close + 1 if close is not None else None)
+            if nxt is not None and nxt < len(ws) and _is_cap(ws[nxt][0]) \
+                    and ws[nxt][0].lower() not in cues.days and not ws[nxt][0][:1].isdigit():
                 i = close
                 continue
             break
