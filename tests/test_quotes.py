@@ -505,3 +505,13 @@ def test_name_after_a_parenthesised_acronym_and_a_comma(analyze):
     q = one(analyze, '"Banjir rob akan makin sering," sebut peneliti Lembaga Penelitian Teknologi Nusantara '
                      '(LPTN), Sari Wulandari, dalam diskusi daring.')
     assert name(q) == "Sari Wulandari"
+
+
+def test_role_phrase_goes_on_over_dari_to_the_name(analyze):
+    # "anggota Tim Peneliti dari UNSU, Dian …": the name after the organisation speaks;
+    # "kata Rudi Hartono dari Sukamaju, Senin" keeps the name before "dari"
+    q = one(analyze, '"Alat ini siap diuji bulan depan," kata anggota Tim Peneliti Hidung Elektronik dari UNSU, '
+                     'Dian Pramudya Nurputra, seusai rapat.')
+    assert name(q) == "Dian Pramudya Nurputra"
+    q = one(analyze, '"Alat ini siap diuji bulan depan," kata Rudi Hartono dari Sukamaju, Senin (3/2/2025).')
+    assert name(q) == "Rudi Hartono"

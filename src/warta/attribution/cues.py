@@ -59,6 +59,8 @@ class Cues:
     name_openers: frozenset[str]
     #: first-person pronouns ("Saya", "Kami"): they end a name read from the right
     first_person: frozenset[str]
+    #: "dari" in "anggota Tim X dari UGM, Dian …": a role phrase goes on over it to the name
+    affiliation: frozenset[str]
     #: "Hal senada disampaikan X": the floor handed to the next speaker
     handover: re.Pattern
     #: a cue right after a closing quote mark: "…," kata X / ujarnya / kata dia
@@ -102,6 +104,6 @@ def load_cues() -> Cues:
         place_prepositions=frozenset(s.get("place_preposition", [])), source_notes=tuple(s.get("source_note", [])),
         subject_words=frozenset(s.get("subject_word", [])), name_final=frozenset(s.get("name_final", [])),
         name_prefixes=frozenset(s.get("name_prefix", [])), name_openers=frozenset(s.get("name_opener", [])),
-        first_person=frozenset(s.get("first_person", [])),
+        first_person=frozenset(s.get("first_person", [])), affiliation=frozenset(s.get("affiliation", [])),
         handover=handover, after_quote=after_quote, verb_word=verb_word,
         passive_word=passive_word)

@@ -720,7 +720,8 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int]
             if not nxt or not (_is_cap(nxt) or nxt.lower() in cues.roles) or nxt.lower() in cues.days:
                 break
             continue
-        if n and not _is_cap(w) and (lw in cues.phrase_end or lw in cues.verbs or lw in cues.connectives):
+        if n and not _is_cap(w) and (lw in cues.phrase_end or lw in cues.verbs or lw in cues.connectives) \
+                and not (lw in cues.affiliation and _affiliation_then_name(ws, i, cues)):
             break
         if n >= 18:
             break
@@ -730,3 +731,13 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int]
     while s < end and text[s].isspace():
         s += 1
     return (s, end) if end > s else None
+
+
+def _affiliation_then_name(ws, i: int, cues: Cues) -> bool:
+    """After ws[i] ("dari"): a capitalised organisation, a comma and a capitalised name that is no
+    day ("anggota Tim Peneliti dari UGM, Dian …"): the role phrase goes on to the name."""
+    j = i + 1
+    while j < len(ws) and j - i <= 6 and _is_cap(ws[j][0]):
+        j += 1
+    return j > i + 1 and j + 1 < len(ws) and ws[j][0] == "," and _is_cap(ws[j + 1][0]) \
+        and ws[j + 1][0].lower() not in cues.days and not ws[j + 1][0][:1].isdigit()
