@@ -18,6 +18,7 @@ from warta.attribution.direct import QuoteSpan, find_quote_spans, paragraphs
 from warta.attribution.indirect import Act, IndirectFinder, trim
 from warta.attribution.sentences import sentence_spans
 from warta.attribution.speakers import Speaker, SpeakerResolver, phrase_after, words
+from warta.nlp.extensions import doc_text
 from warta.record import Quote
 from warta.record import Speaker as SpeakerRecord
 
@@ -47,7 +48,7 @@ class QuoteFinder:
 
 
 def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = False) -> list[Quote]:
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(doc, cues)
     spans = find_quote_spans(text)
     starts = [s.open_mark if s.open_mark >= 0 else s.start for s in spans]

@@ -6,13 +6,14 @@ import re
 from spacy.tokens import Doc
 
 from warta.attribution.direct import paragraphs
+from warta.nlp.extensions import doc_text
 
 _END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“”'‘A-Z0-9(])")
 _ABBREV = re.compile(r"(?:\b[A-Z]|\b(?:Dr|Prof|Jl|No|St|Ir|Hj|Drs|Kol|Jend|Bpk|Sdr|dll|dsb|dkk|Tbk|Co|Inc|Ltd|Mr|Mrs|Ms))\.$")
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    text = doc.text
+    text = doc_text(doc)
     out: list[tuple[int, int]] = []
     for ps, pe in paragraphs(text):
         start = ps

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from warta.attribution.cues import Cues
+from warta.nlp.extensions import doc_text
 
 _WORD = re.compile(r"\b[A-Z]\.(?=\s)|[^\W_][\w'’\-]*|[^\w\s]")
 #: a run of capitalised words in running text (a candidate proper name)
@@ -118,7 +119,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, cues: Cues):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cues = cues
         self.current: Speaker | None = None
         self.current_pos = -1
