@@ -515,3 +515,14 @@ def test_role_phrase_goes_on_over_dari_to_the_name(analyze):
     assert name(q) == "Dian Pramudya Nurputra"
     q = one(analyze, '"Alat ini siap diuji bulan depan," kata Rudi Hartono dari Sukamaju, Senin (3/2/2025).')
     assert name(q) == "Rudi Hartono"
+
+
+def test_short_form_in_brackets_vetoes_the_person_spoken_about(analyze):
+    # the quote speaks of "saudara RHM", the short form the article gave Rahmat Hidayat in brackets:
+    # the "-nya" cue stays with the official reading the charges, not the suspect named before it
+    text = ('"Kami menahan satu tersangka baru," kata Direktur Penyidikan Kejaksaan Tinggi Sukamaju '
+            'Bonifasius Wirawan di Sukamaju, Senin.\n\n'
+            'Kemudian, Rahmat Hidayat (RHM) selaku direktur perusahaan meminta pinjaman kepada bank daerah.\n\n'
+            '"Saudara RHM meminta pencairan kredit tanpa jaminan yang cukup," katanya.')
+    qs = quotes(analyze, text)
+    assert [name(q) for q in qs] == ["Bonifasius Wirawan", "Bonifasius Wirawan"]

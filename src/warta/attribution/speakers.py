@@ -51,14 +51,16 @@ class Speaker:
     guessed: bool = False
 
 
-def _spoken_about(name: str, content: str) -> bool:
-    """The quoted words name the person, or their initials ("saudara AS" for Arso Sadewo)."""
+def _spoken_about(name: str, content: str, short_forms: set[str] = frozenset()) -> bool:
+    """The quoted words name the person, their initials ("saudara AS" for Arso Sadewo) or the short
+    form the article gives them in brackets ("Iswan Ibrahim (ISW)" … "saudara ISW")."""
     if not content:
         return False
     toks = set(re.findall(r"[\w'’]+", content))
     ws = name.split()
     initials = "".join(w[0] for w in ws if w[:1].isupper())
-    return any(w in toks for w in ws if len(w) > 2) or (len(initials) >= 2 and initials in toks)
+    return any(w in toks for w in ws if len(w) > 2) or (len(initials) >= 2 and initials in toks) \
+        or bool(short_forms & toks)
 
 
 def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
@@ -559,6 +561,10 @@ class SpeakerResolver:
         return items
 
     # -- resolution --------------------------------------------------------------------------------
+    def _bracketed_short_forms(self, name: str) -> set[str]:
+        """Short forms written in brackets right after the name: "Iswan Ibrahim (ISW)" → {"ISW"}."""
+        return set(re.findall(rf"\b{re.escape(name)}\s*\(([A-Z][A-Za-z]{{1,7}})\)", self.text)) if name else set()
+
     def resolve(self, sp: Speaker | None, pos: int, update: bool = True, content: str = "",
                 from_subject: bool = False) -> Speaker | None:
         """The speaker resolved; `content` (the quoted words) vetoes a pronoun referent the words
@@ -569,7 +575,8 @@ class SpeakerResolver:
             if self.current is None:
                 return None
             cur = self.current
-            if cur is not self.last_speaker and self.last_speaker is not None and _spoken_about(cur.name, content):
+            if cur is not self.last_speaker and self.last_speaker is not None \
+                    and _spoken_about(cur.name, content, self._bracketed_short_forms(cur.name)):
                 cur = self.last_speaker
             return Speaker(name=cur.name, mention=sp.mention, start=sp.start, end=sp.end, kind=cur.kind,
                            role=cur.role, members=cur.members, entity=cur.entity)
