@@ -226,7 +226,7 @@ def export(fmt: str, table_name: str, output: str | None, db: str | None) -> Non
             import pyarrow  # noqa: F401
             import pyarrow.parquet as pq
         except ImportError:
-            stderr.print("parquet export needs pyarrow, which is not installed: pip install pyarrow")
+            click.echo("parquet export needs pyarrow, which is not installed: pip install 'warta[parquet]'", err=True)
             sys.exit(2)
         if not output:
             raise click.UsageError("parquet export needs --output FILE")
