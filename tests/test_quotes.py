@@ -319,23 +319,20 @@ def test_reporting_verbs_of_every_strength(analyze, verb):
 
 # -- speaker names and pronoun referents --------------------------------------------------------------
 
-def test_nya_cue_follows_new_public_figure_who_opens_a_sentence(analyze):
+@pytest.mark.parametrize("middle,closing,second", [
     # a new person with a role opens a sentence with a non-speech verb after the last speaker:
     # the following "…," ujarnya is theirs, not the previous speaker's
-    text = ('"Kami sudah menyiapkan dua ratus tenda," kata Kepala Dinas Sosial Kota Sukamaju Darto Wiryono.\n\n'
-            'Ketua Forum Relawan Sukamaju Lestiani Purbasari mempertanyakan jumlah tenda itu.\n\n'
-            '"Jumlah itu belum cukup untuk semua pengungsi di tiga desa," ujarnya.')
-    qs = quotes(analyze, text)
-    assert [name(q) for q in qs] == ["Darto Wiryono", "Lestiani Purbasari"]
-
-
-def test_nya_cue_keeps_speaker_when_sentence_only_mentions_a_person(analyze):
+    ("Ketua Forum Relawan Sukamaju Lestiani Purbasari mempertanyakan jumlah tenda itu.",
+     "Jumlah itu belum cukup untuk semua pengungsi di tiga desa", "Lestiani Purbasari"),
     # "Masalah antara X dan Y …" names people without making them the subject: the floor stays
+    ("Masalah antara Ketua Forum Relawan Lestiani Purbasari dan warga bermula dari video.",
+     "Jumlah itu cukup untuk semua pengungsi", "Darto Wiryono"),
+], ids=["new-figure-opens-a-sentence", "person-only-mentioned"])
+def test_nya_cue_after_a_sentence_naming_another_person(analyze, middle, closing, second):
     text = ('"Kami sudah menyiapkan dua ratus tenda," kata Kepala Dinas Sosial Kota Sukamaju Darto Wiryono.\n\n'
-            'Masalah antara Ketua Forum Relawan Lestiani Purbasari dan warga bermula dari video.\n\n'
-            '"Jumlah itu cukup untuk semua pengungsi," ujarnya.')
+            f'{middle}\n\n"{closing}," ujarnya.')
     qs = quotes(analyze, text)
-    assert [name(q) for q in qs] == ["Darto Wiryono", "Darto Wiryono"]
+    assert [name(q) for q in qs] == ["Darto Wiryono", second]
 
 
 def test_place_word_before_name_is_not_part_of_it(analyze):

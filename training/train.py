@@ -61,6 +61,14 @@ def save(docs, path: Path) -> int:
     return n
 
 
+def split(sents: list, share: float, rng: random.Random) -> tuple[list, list]:
+    """A seeded share of `sents` and the rest, each in the original order."""
+    idx = list(range(len(sents)))
+    rng.shuffle(idx)
+    taken = set(idx[: int(len(sents) * share)])
+    return [s for i, s in enumerate(sents) if i in taken], [s for i, s in enumerate(sents) if i not in taken]
+
+
 def convert(shared: Path, settings: dict, corpus: Path) -> dict:
     corpus.mkdir(parents=True, exist_ok=True)
     vocab = spacy.blank("id").vocab
@@ -73,12 +81,7 @@ def convert(shared: Path, settings: dict, corpus: Path) -> dict:
 
     csui = list(read_conllu(ud / "id_csui-ud-train.conllu"))
     # optional held-out slice of CSUI train for dev scoring (CSUI has no dev split)
-    csui_idx = list(range(len(csui)))
-    rng.shuffle(csui_idx)
-    n_hold = int(len(csui) * c["csui_dev_holdout"])
-    hold = set(csui_idx[:n_hold])
-    csui_train = [s for i, s in enumerate(csui) if i not in hold]
-    csui_dev = [s for i, s in enumerate(csui) if i in hold]
+    csui_dev, csui_train = split(csui, c["csui_dev_holdout"], rng)
     train_sents = csui_train * c["csui_upsample"]
     if c["use_gsd_old"]:
         table = upos_table(csui_train, c["upos_table_min_count"], c["upos_table_min_share"])
@@ -90,13 +93,9 @@ def convert(shared: Path, settings: dict, corpus: Path) -> dict:
     stats["csui_train_sentences"] = len(csui_train)
     # GSD dev is the only current-annotation GSD data: most of it is trained on (the old train
     # file cannot teach current GSD's PROPN/NOUN and compound choices), a seeded slice stays dev
-    gsd_dev_all = list(read_conllu(ud / "id_gsd-ud-dev.conllu"))
-    gsd_idx = list(range(len(gsd_dev_all)))
-    random.Random(c["seed"] + 1).shuffle(gsd_idx)  # its own stream: share 0 reproduces the old corpus
-    n_gsd_train = int(len(gsd_dev_all) * c["gsd_dev_train_share"])
-    gsd_train_idx = set(gsd_idx[:n_gsd_train])
-    gsd_dev_train = [s for i, s in enumerate(gsd_dev_all) if i in gsd_train_idx]
-    gsd_dev = [s for i, s in enumerate(gsd_dev_all) if i not in gsd_train_idx]
+    # (its own random stream: share 0 reproduces the corpus of the shipped model)
+    gsd_dev_train, gsd_dev = split(list(read_conllu(ud / "id_gsd-ud-dev.conllu")), c["gsd_dev_train_share"],
+                                   random.Random(c["seed"] + 1))
     train_sents += gsd_dev_train * c["gsd_dev_upsample"]
     stats["gsd_dev_train_sentences"] = len(gsd_dev_train)
     if c["use_pud"]:

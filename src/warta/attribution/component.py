@@ -17,7 +17,7 @@ from warta.attribution.cues import Cues, load_cues
 from warta.attribution.direct import QuoteSpan, find_quote_spans, paragraphs
 from warta.attribution.indirect import Act, IndirectFinder, trim
 from warta.attribution.sentences import sentence_spans
-from warta.attribution.speakers import Speaker, SpeakerResolver, phrase_after, words
+from warta.attribution.speakers import Speaker, SpeakerResolver, _is_cap, phrase_after, words
 from warta.nlp.extensions import doc_text
 from warta.record import Quote
 from warta.record import Speaker as SpeakerRecord
@@ -158,13 +158,8 @@ def _first_mention(persons, ps: int, name: str) -> bool:
 def _role_lead(lead, cues: Cues) -> bool:
     """The words before the name are only its role ("Ketua Dewan Pers X …"), not other clause words
     ("Masalah antara X dan Y …")."""
-    return all(_is_cap_word(w) or w.lower() in cues.roles or w.lower() in cues.titles or w in "()-,."
+    return all(_is_cap(w) or w.lower() in cues.roles or w.lower() in cues.titles or w in "()-,."
                for w, _, _ in lead)
-
-
-def _is_cap_word(w: str) -> bool:
-    return w[:1].isupper()
-
 
 def _has_role(doc: Doc, eid: str | None) -> bool:
     """The article's entities give this person a role ("Ketua …", "Kepala …"): a public figure."""

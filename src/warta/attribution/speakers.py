@@ -53,7 +53,7 @@ class Speaker:
 
 def _spoken_about(name: str, content: str, short_forms: set[str] = frozenset()) -> bool:
     """The quoted words name the person, their initials ("saudara AS" for Arso Sadewo) or the short
-    form the article gives them in brackets ("Iswan Ibrahim (ISW)" … "saudara ISW")."""
+    forms linked to them ("Iswan Ibrahim (ISW)" … "saudara ISW")."""
     if not content:
         return False
     toks = set(re.findall(r"[\w'’]+", content))
@@ -561,9 +561,11 @@ class SpeakerResolver:
         return items
 
     # -- resolution --------------------------------------------------------------------------------
-    def _bracketed_short_forms(self, name: str) -> set[str]:
-        """Short forms written in brackets right after the name: "Iswan Ibrahim (ISW)" → {"ISW"}."""
-        return set(re.findall(rf"\b{re.escape(name)}\s*\(([A-Z][A-Za-z]{{1,7}})\)", self.text)) if name else set()
+    def _linked_acronyms(self, sp: Speaker) -> set[str]:
+        """The acronyms warta_entities linked to the speaker's entity: "Iswan Ibrahim (ISW)" → {"ISW"}."""
+        eid = sp.entity or self.entity_for(sp.name)
+        ent = next((e for e in self.doc._.entities or [] if e.id == eid), None) if eid else None
+        return {m.text for m in ent.mentions if _is_acronym(m.text)} if ent else set()
 
     def resolve(self, sp: Speaker | None, pos: int, update: bool = True, content: str = "",
                 from_subject: bool = False) -> Speaker | None:
@@ -576,7 +578,7 @@ class SpeakerResolver:
                 return None
             cur = self.current
             if cur is not self.last_speaker and self.last_speaker is not None \
-                    and _spoken_about(cur.name, content, self._bracketed_short_forms(cur.name)):
+                    and _spoken_about(cur.name, content, self._linked_acronyms(cur)):
                 cur = self.last_speaker
             return Speaker(name=cur.name, mention=sp.mention, start=sp.start, end=sp.end, kind=cur.kind,
                            role=cur.role, members=cur.members, entity=cur.entity)

@@ -79,7 +79,6 @@ def build_claims(doc: Doc) -> list[Claim]:
 
 
 _ENTS_KEY = "warta_claims.ents"
-_text = doc_text
 
 
 def _ents(doc: Doc):
@@ -88,7 +87,7 @@ def _ents(doc: Doc):
 
 
 def _build_claims(doc: Doc) -> list[Claim]:
-    text = _text(doc)
+    text = doc_text(doc)
     sents = _sentences(doc)
     quotes: list[Quote] = list(doc._.quotes or []) if Doc.has_extension("quotes") else []
     pos_of = _pos_lookup(doc)
@@ -121,7 +120,7 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans (characters). The parser's boundaries are kept where the text can end a sentence there
     (after . ! ? or a quotation mark closing such a sentence); a paragraph break always ends one; without a
     parse, the text is split on end punctuation."""
-    text = _text(doc)
+    text = doc_text(doc)
     if not doc.has_annotation("SENT_START"):
         spans, a = [], 0
         for m in _SENT_END.finditer(text):
@@ -316,7 +315,7 @@ def _speakers(doc: Doc, q: Quote, quotes: list[Quote]) -> list[Source]:
 
 
 def _sources(doc: Doc, d: _Draft, quotes: list[Quote], sents) -> list[Source]:
-    text = _text(doc)
+    text = doc_text(doc)
     s, e = d.sent
     found = []
     for sp in find_sources(text[s:e], s, is_titled=_starts_with_title):
@@ -391,7 +390,7 @@ def _merge_repeats(drafts: list[_Draft], text: str) -> list[_Draft]:
 
 
 def _stance_who(doc: Doc, m, sent: tuple[int, int], quotes: list[Quote]) -> Source | None:
-    text = _text(doc)
+    text = doc_text(doc)
     if m.passive:  # "... oleh PBB"
         after = text[m.end:sent[1]]
         mm = re.match(r"\s*((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)*)", after)
@@ -476,7 +475,7 @@ def _content_words(text: str) -> tuple[set[str], set[str]]:
 def _attach_stances(doc: Doc, drafts: list[_Draft], sents, quotes: list[Quote]) -> None:
     if not drafts:
         return
-    text = _text(doc)
+    text = doc_text(doc)
     for m in find_stances(text):
         sent = _containing(sents, m.start) or (m.start, m.end)
         who = _stance_who(doc, m, sent, quotes)
