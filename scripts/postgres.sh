@@ -52,8 +52,9 @@ if "${RUN[@]}" "$BIN/pg_ctl" -D "$DIR/data" status >/dev/null 2>&1; then
 else
   PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   echo "$PORT" > "$DIR/port"
+  # 3>&- : the server must not inherit fd 3 (the caller's $(...) pipe), or the caller never sees EOF
   "${RUN[@]}" "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=50" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c max_connections=50" start >/dev/null </dev/null 3>&-
   echo "PostgreSQL started on 127.0.0.1:$PORT (data in $DIR/data, log $DIR/server.log)" >&2
 fi
 
