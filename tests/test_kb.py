@@ -536,3 +536,43 @@ def test_two_numbers_of_one_sentence_are_two_matters_not_a_disagreement(db):
         groups = kb.query().claims(about="gudang logistik")
         assert sorted(tuple(v["value"] for v in g["values"]) for g in groups) == [(30,), (34,)]
         assert [g["n_articles"] for g in groups] == [2, 2] and not any(g["contested"] for g in groups)
+
+
+# --- the script that gives CI its PostgreSQL ----------------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_postgres_script_returns_when_it_starts_a_server():
+    """`eval "$(scripts/postgres.sh)"` must return once the server is up: a server that inherits the
+    command substitution's pipe keeps the caller waiting forever (it once ate a whole CI budget)."""
+    if not list(Path("/usr/lib/postgresql").glob("*/bin/initdb")):
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed under CI: scripts/postgres.sh must have installed it")
+        pytest.skip("PostgreSQL is not installed here")
+    import shutil
+    import tempfile
+
+    # not under tmp_path: as root the server runs as the postgres user, who cannot enter pytest's 0700 dirs
+    where = Path(tempfile.mkdtemp(prefix="warta-pg-test-"))
+    where.chmod(0o755)
+    env = {**os.environ, "WARTA_PG_DIR": str(where / "pg")}
+    script = REPO / "scripts" / "postgres.sh"
+    start = f'out="$({script})" && eval "$out" && echo "$WARTA_TEST_POSTGRES"'
+    try:
+        started = subprocess.run(["bash", "-c", start], env=env,
+                                 capture_output=True, text=True, timeout=120)
+        assert started.returncode == 0, started.stderr
+        assert "started on 127.0.0.1" in started.stderr
+        url = started.stdout.strip()
+        assert url.startswith("postgresql+psycopg://warta@127.0.0.1:")
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT 1")) == 1
+        engine.dispose()
+        again = subprocess.run(["bash", "-c", start], env=env,
+                               capture_output=True, text=True, timeout=60)
+        assert again.stdout.strip() == url and "already running" in again.stderr
+    finally:
+        subprocess.run([str(script), "stop"], env=env, capture_output=True, timeout=60)
+        shutil.rmtree(where, ignore_errors=True)
