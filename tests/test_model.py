@@ -32,11 +32,9 @@ def nlp():
     mp.setattr(socket.socket, "connect", no_network)
     mp.setattr(socket.socket, "connect_ex", no_network)
     try:
-        import spacy
+        from warta.nlp import load_base
 
-        import warta.nlp.tokenizer  # noqa: F401  registers the tokenizer
-
-        model = spacy.load(MODEL)
+        model = load_base()  # the shipped model as warta runs it (sentence hints before the parser)
         # run once while the network is still blocked
         model("Presiden Joko Widodo berkunjung ke Surabaya.")
     finally:
@@ -133,3 +131,38 @@ def test_scores_file_written():
         pytest.skip("training/scores.json not written yet (run training/train.py)")
     scores = json.loads(path.read_text(encoding="utf8"))
     assert "gsd-test" in scores and "nerui-test.01" in scores
+
+
+def test_closing_quote_after_full_stop_ends_its_sentence(nlp):
+    text = ('Ia berkata: "Harga beras naik lagi. Kami tidak sanggup membeli." Ia lalu pergi ke pasar. '
+            '"Semua mahal." Pedagang lain mengeluh hal yang sama.')
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert not any(s.startswith('"') and s.count('"') == 1 and s.endswith(".") for s in sents), sents
+    assert 'Kami tidak sanggup membeli."' in " ".join(s for s in sents if s.endswith('membeli."'))
+    assert "Ia lalu pergi ke pasar." in sents and '"Semua mahal."' in sents
+
+
+def test_line_break_ends_a_sentence(nlp):
+    text = 'Banjir Rendam Kota Bengkulu\nBENGKULU - Banjir merendam 200 rumah warga.\n"Kami rugi," kata Ahmad.'
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert sents == ["Banjir Rendam Kota Bengkulu", "BENGKULU - Banjir merendam 200 rumah warga.",
+                     '"Kami rugi," kata Ahmad.'], sents
+
+
+def test_sentence_f1_on_csui_test(nlp):
+    """Raw-text sentence boundaries of the pipeline as shipped (hints + parser) on UD CSUI test."""
+    import sys
+
+    from spacy.training import Example
+
+    shared = _need_shared()
+    sys.path.insert(0, str(REPO / "training"))
+    from data import read_conllu, sentences_to_docs
+
+    base = nlp.select_pipes(enable=["tok2vec", "morphologizer", "warta_sentence_hints", "parser"])
+    try:
+        gold = list(sentences_to_docs(nlp.vocab, read_conllu(shared / "data" / "ud" / "id_csui-ud-test.conllu"), 10))
+        scores = nlp.evaluate([Example(nlp.make_doc(d.text), d) for d in gold])
+    finally:
+        base.restore()
+    assert scores["sents_f"] >= 0.90, scores["sents_f"]

@@ -2,7 +2,8 @@
 
     python training/evaluate.py --shared ../shared [--model src/warta/data/model]
 
-Texts are re-tokenized by the pipeline's own tokenizer (raw-text setting),
+The model runs as `warta.nlp.load_base()` runs it, with warta_sentence_hints
+before the parser. Texts are re-tokenized by the pipeline's own tokenizer (raw-text setting),
 gold annotation is aligned by spaCy. UD: UPOS accuracy, UAS, LAS (spaCy's
 scorer: punctuation excluded), sentence P/R/F1 on GSD test and CSUI test
 (10 sentences per document). NER: P/R/F1 over PERSON/ORG/LOC on NER-UI
@@ -26,6 +27,7 @@ import spacy  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
 import warta.nlp.tokenizer  # noqa: E402,F401
+from warta.nlp.sentences import add_sentence_hints  # noqa: E402
 from data import ner_to_docs, read_conllu, read_ner, sentences_to_docs  # noqa: E402
 
 UD_SETS = {"gsd-test": "id_gsd-ud-test.conllu", "csui-test": "id_csui-ud-test.conllu"}
@@ -96,7 +98,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the scores here")
     ap.add_argument("--speed", action="store_true", help="also measure words/s vs blank tokenizer")
     args = ap.parse_args()
-    nlp = spacy.load(args.model)
+    # scored as warta.nlp.load_base() runs it: with the sentence hints before the parser
+    nlp = add_sentence_hints(spacy.load(args.model))
     t = time.time()
     scores = evaluate_all(nlp, args.shared)
     print_table(scores)

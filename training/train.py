@@ -211,6 +211,8 @@ def main() -> None:
     ap.add_argument("--skip-train", action="store_true", help="assemble/evaluate existing output")
     ap.add_argument("--no-ship", action="store_true", help="(experiments) do not copy/evaluate the model")
     ap.add_argument("--name", default="", help="(experiments) suffix for corpus/ and output/ dirs")
+    ap.add_argument("--config", type=Path, default=HERE / "config.cfg",
+                    help="(experiments) another training config, e.g. a different architecture")
     ap.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                     help="(experiments) override a data.cfg value")
     ap.add_argument("--override", action="append", default=[], metavar="KEY=JSON",
@@ -245,7 +247,7 @@ def main() -> None:
         o = dict(overrides)
         o["paths.train"] = str(corpus / "train")
         o["paths.dev"] = str(corpus / "dev")
-        proc = train_one(HERE / "config.cfg", output, o, settings["train"]["threads"])
+        proc = train_one(args.config.resolve(), output, o, settings["train"]["threads"])
         if proc.wait() != 0:
             sys.exit(f"training failed, see {output / 'train.log'}")
     t_train = time.time() - t1

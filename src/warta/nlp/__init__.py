@@ -26,13 +26,16 @@ def model_path() -> Path:
 
 
 def load_base() -> Language:
-    """The trained base pipeline (tokenizer, parser, tagger, NER) shipped in warta/data/model."""
+    """The trained base pipeline (tokenizer, parser, tagger, NER) shipped in warta/data/model, with
+    warta_sentence_hints before the parser."""
     import warta.nlp.tokenizer  # noqa: F401  (registers the tokenizer the model's config names)
 
     path = model_path()
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"warta's trained model is missing at {path}; run `python training/train.py`")
-    return spacy.load(path)
+    from warta.nlp.sentences import add_sentence_hints
+
+    return add_sentence_hints(spacy.load(path))
 
 
 def register_components() -> None:
