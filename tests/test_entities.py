@@ -257,3 +257,41 @@ def test_sentence_initial_passive_verb_is_not_a_name(nlp):
 def test_common_noun_acronyms_are_not_organisations(nlp):
     _, found = ents(nlp, "Antrean panjang terlihat di SPBU sejak pagi karena pasokan BBM tersendat.")
     assert "BBM" not in found and "SPBU" not in found
+
+
+# ---------------------------------------------------------------- titles, legal forms, bodies before names
+def test_police_deputy_title_and_rank_leave_the_name(blank):
+    _, e = ents(blank, "Wadir Reserse Narkoba Polda Riau Kombes Hendra Wijaya Kusuma mengatakan dua kurir ditangkap.")
+    assert "Hendra Wijaya Kusuma" in e and e["Hendra Wijaya Kusuma"].type == "PERSON"
+    assert not any("Kombes" in name or "Wadir" in name for name in e)
+
+
+def test_company_after_a_title_is_an_organisation_not_a_person(blank):
+    _, e = ents(blank, "Direktur PT Sinar Laut Sentosa menaikkan harga jual ikan kaleng.")
+    assert e["PT Sinar Laut Sentosa"].type == "ORG"
+    assert not any(ent.type == "PERSON" for ent in e.values())
+
+
+def test_body_acronym_before_a_members_name_is_split_off(nlp):
+    _, e = ents(nlp, "Hal itu disampaikan anggota KPID Ratna Dewi Anggraini saat membacakan putusan.")
+    assert e["Ratna Dewi Anggraini"].type == "PERSON"
+    assert not any(name.startswith("KPID ") for name in e)
+
+
+def test_speaker_links_to_the_entity_that_holds_part_of_the_name(blank):
+    from warta.attribution.cues import load_cues
+    from warta.attribution.speakers import SpeakerResolver
+    from warta.record import Entity, Mention
+
+    doc = blank.make_doc("Menteri Keuangan Purbasari Yudha Sadewo menilai inflasi terkendali. Ketua Rosan Roeslan hadir.")
+    doc._.entities = [
+        Entity(id="e1", name="Yudha Sadewo", type="PERSON", mentions=[Mention(start=28, end=40, text="Yudha Sadewo")]),
+        Entity(id="e2", name="Roeslan", type="PERSON", mentions=[Mention(start=88, end=95, text="Roeslan")]),
+        Entity(id="e3", name="Budi Santoso", type="PERSON", mentions=[]),
+        Entity(id="e4", name="Budi Hartono", type="PERSON", mentions=[]),
+    ]
+    resolver = SpeakerResolver(doc, load_cues())
+    assert resolver.entity_for("Purbasari Yudha Sadewo") == "e1"
+    assert resolver.entity_for("Rosan Roeslan") == "e2"  # a one-word entity as the surname
+    assert resolver.entity_for("Roeslan Hadi") is None  # ... but not as a first name
+    assert resolver.entity_for("Budi") is None  # two people fit: none is guessed

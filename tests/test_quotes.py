@@ -523,3 +523,9 @@ def test_short_form_in_brackets_vetoes_the_person_spoken_about(analyze):
             '"Saudara RHM meminta pencairan kredit tanpa jaminan yang cukup," katanya.')
     qs = quotes(analyze, text)
     assert [name(q) for q in qs] == ["Bonifasius Wirawan", "Bonifasius Wirawan"]
+
+
+def test_sentence_adverb_ending_in_nya_is_not_part_of_the_speaker(analyze):
+    qs = quotes(analyze, 'Awalnya Suryadi mengatakan harga gabah di tingkat petani stabil.\n\n'
+                         '"Stok beras kita aman sampai akhir tahun," kata Suryadi.')
+    assert qs and all(name(q) == "Suryadi" for q in qs), [name(q) for q in qs]

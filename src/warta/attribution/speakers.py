@@ -203,9 +203,23 @@ class SpeakerResolver:
         return self._person_spans
 
     def entity_for(self, name: str) -> str | None:
-        for ent in self.doc._.entities or []:
+        """The entity of the speaker called `name`: the one of that name, else the one person whose
+        name is part of it ("Purbaya Yudhi Sadewa" when the entities found only "Yudhi Sadewa"; a
+        single word only as the surname) or contains it ("Anies" -> "Anies Baswedan")."""
+        ents = self.doc._.entities or []
+        for ent in ents:
             if ent.name == name:
                 return ent.id
+        seq = name.lower().split()
+        words = set(seq)
+        if not words:
+            return None
+        persons = [(ent, set(ent.name.lower().split())) for ent in ents if ent.type == "PERSON"]
+        # a one-word entity only as the surname: "Rosan Roeslani" -> "Roeslani", not "Budi" -> "Budi Santoso"
+        for fits in (lambda ew: (len(ew) >= 2 or ew == {seq[-1]}) and ew <= words, lambda ew: words <= ew):
+            found = [ent for ent, ew in persons if fits(ew)]
+            if len(found) == 1:
+                return found[0].id
         return None
 
     # -- cleaning ----------------------------------------------------------------------------------
@@ -238,6 +252,9 @@ class SpeakerResolver:
             lb = bare.lower()
             if not name and lb in self.cues.titles and len(ws) > 1:
                 continue  # a title after the name: "Risma Pak"
+            if lb.endswith("nya") and len(lb) >= 7:
+                break  # "Awalnya Purbaya", "Karenanya": a -nya word is an adverb or a noun, never a
+                # name ("Sonya", "Vanya" have a stem too short to be a word of their own)
             if (lb in self.cues.connectives and not self._prefix_inside_run(ws, w, name)) \
                     or lb in self.cues.nominal or lb in self.cues.first_person \
                     or (self.cues.is_cue_word(lb) and not self._capitalised_inside_name(ws, w, name)):

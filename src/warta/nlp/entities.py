@@ -66,6 +66,10 @@ def make_entities(nlp: Language, name: str, fallback: str):
     return EntityLinker(nlp, fallback=fallback)
 
 
+#: legal forms written before a company's name ("PT Pertamina Patra Niaga" is one organisation)
+_COMPANY_FORMS = frozenset({"pt", "pt.", "cv", "cv.", "pd", "ud"})  # not "Tbk": it follows the name
+
+
 @dataclass
 class _Cand:
     start: int
@@ -170,6 +174,15 @@ class EntityLinker:
             if end - start == 1 and ((ctx.is_sent_start_only_word(start, end) and not ctx.is_subject_name(start)) or
                                      ctx.org_head_len(start) or ctx.g.match_at(ctx.lw, start, ctx.g.place_heads)):
                 continue  # "Diimbau kepada ..." (but "Luhut mengatakan ..."), a bare "Kementerian"
+            if end - start >= 3 and ctx.is_acronym(start) and not ctx.org_head_len(start) \
+                    and not ctx.institution_len(start) and ctx.lw[start] not in _COMPANY_FORMS \
+                    and all(ctx.is_name_word(i) and not ctx.place_at.get(i) for i in range(start + 1, end)) \
+                    and ctx.role_left(start + 1) is not None:
+                # "anggota DKPP Dewi Pitalolo", whatever the model typed: the body's acronym, then
+                # its member's name
+                out.append(_Cand(start, start + 1, "ORG", NER))
+                out += self._person_from_span(ctx, start + 1, end, NER)
+                continue
             head = next((i for i in range(start, end) if ctx.g.match_at(ctx.lw, i, ctx.g.place_heads)), None)
             if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
                     and not any(ctx.place_at.get(i) for i in range(start, head)):
@@ -268,6 +281,8 @@ class EntityLinker:
         if ctx.title_len(a):
             name_start = ctx.last_title_end(a, b)
             org = self._org_in_role(ctx, a, name_start if name_start > a else b)
+            if name_start < b and name_start > a and ctx.lw[name_start - 1] in _COMPANY_FORMS:
+                return [_Cand(name_start - 1, b, "ORG", RULE)]  # "Direktur PT | Pertamina Patra Niaga"
             if name_start < b and name_start > a:
                 if ctx.is_sent_start_only_word(name_start, b) or b - name_start > 4 or \
                         (b - name_start == 1 and not ctx.ends_rank(name_start)) or \
