@@ -166,3 +166,10 @@ def test_sentence_f1_on_csui_test(nlp):
     finally:
         base.restore()
     assert scores["sents_f"] >= 0.90, scores["sents_f"]
+
+
+def test_a_parsed_doc_can_run_through_the_pipeline_again(nlp):
+    """analyze re-runs a Doc alone when its batch failed; the hints must not touch a parsed Doc."""
+    doc = nlp('"Harga naik lagi." Ia lalu pergi ke pasar.\nPedagang mengeluh.')
+    again = nlp(doc)
+    assert [s.text for s in again.sents] == [s.text for s in doc.sents]

@@ -26,6 +26,8 @@ _QUOTES = frozenset({'"', "“", "”", "„", "'", "‘", "’", "«", "»", "'
 
 @Language.component("warta_sentence_hints")
 def sentence_hints(doc: Doc) -> Doc:
+    if doc.has_annotation("DEP"):
+        return doc  # parsed already (a Doc run through the pipeline again): its boundaries stand
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if token.text in _QUOTES and not prev.whitespace_ and prev.text in _FINAL and _closes(doc, token):
