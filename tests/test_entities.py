@@ -295,3 +295,12 @@ def test_speaker_links_to_the_entity_that_holds_part_of_the_name(blank):
     assert resolver.entity_for("Rosan Roeslan") == "e2"  # a one-word entity as the surname
     assert resolver.entity_for("Roeslan Hadi") is None  # ... but not as a first name
     assert resolver.entity_for("Budi") is None  # two people fit: none is guessed
+
+
+def test_a_short_name_shared_by_two_states_is_the_one_the_article_names(nlp):
+    thanks = " Presiden Prancis berterima kasih kepada Korea atas dukungannya."
+    _, e = ents(nlp, "Korea Selatan menggelar latihan militer di dekat Seoul. Korea Selatan juga memanggil "
+                     "duta besar Jepang." + thanks)
+    assert e["Korea"].country == "KOR"
+    _, e = ents(nlp, "Korea Utara dan Korea Selatan bertemu." + thanks)
+    assert e["Korea"].country is None  # named equally often: no guess

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -632,7 +633,22 @@ class EntityLinker:
             mentions = [_mention(ctx, m) for m in sorted(grp.mentions, key=lambda m: m.start)]
             out.append(Entity(id=f"e{len(out) + 1}", name=name, type=grp.type, country=country, roles=roles,
                               mentions=mentions, affiliations=affs, ranks=ranks))
+        self._resolve_ambiguous(out)
         return out
+
+    def _resolve_ambiguous(self, entities: list[Entity]) -> None:
+        """"Korea" is the Korea the article names most often (by mentions of its own name)."""
+        weight: Counter = Counter()
+        for ent in entities:
+            if ent.country and ent.type == "LOC":
+                weight[ent.country] += len(ent.mentions)
+        for ent in entities:
+            codes = self.g.ambiguous.get(ent.name)
+            if ent.country or not codes:
+                continue
+            ranked = sorted(((weight[c], c) for c in codes), reverse=True)
+            if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+                ent.country = ranked[0][1]
 
 
 def _mention(ctx: "_Context", m: _Mention) -> Mention:

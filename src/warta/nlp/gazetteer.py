@@ -51,6 +51,8 @@ class Gazetteer:
     documents: set[tuple[str, ...]] = field(default_factory=set)
     org_cues: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
+    #: short names shared by several states ("Korea"): resolved per article, see warta_entities
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _index: dict = field(default_factory=dict, repr=False)
 
     def match_at(self, words: list[str], i: int, phrases: set[tuple[str, ...]]) -> int:
@@ -146,6 +148,7 @@ def get_gazetteer() -> Gazetteer:
         # an all-caps short form ("AS", "RI") only matches as written: "as" is not the USA
         if key and not (place.name.isupper() and len(place.name) <= 4):
             g.places_lower.setdefault(key, place)
+    g.ambiguous = {n: tuple(codes) for n, codes in countries.get("ambiguous", {}).items()}
     g.role_heads = _phrases(v for group in titles["roles"].values() for v in group)
     g.role_inner = {w.lower() for group in titles["role_inner"].values() for w in group}
     g.institutions = _phrases(titles["org_heads"]["institutions"])
