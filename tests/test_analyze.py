@@ -28,3 +28,21 @@ def test_a_component_error_becomes_that_documents_error_record():
     assert records[0].error is None and records[2].error is None
     assert "component bug" in records[1].error
     assert records[2].text.startswith("Harga cabai")
+
+
+def test_worker_processes_give_the_same_records_in_input_order(nlp):
+    """n_process=2 (warta analyze --jobs 2): the records, errors included, equal one process's."""
+    from pathlib import Path
+
+    from warta.sources import read_sources
+
+    examples = sorted(str(p) for p in (Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))
+
+    def sources():
+        docs = list(read_sources(examples))
+        return docs[:1] + [SourceDocument(origin="kosong.txt", text="", error="empty input")] + docs[1:]
+
+    one = [r.to_json() for r in analyze_sources(sources(), nlp=nlp, batch_size=1)]
+    two = [r.to_json() for r in analyze_sources(sources(), batch_size=1, n_process=2)]
+    assert len(one) == len(examples) + 1
+    assert two == one

@@ -39,10 +39,13 @@ def with_progress(records: Iterable[Article], label: str) -> Iterator[Article]:
 @click.option("--format", "fmt", default=None,
               help="pretty (default on a terminal), json (default otherwise), jsonl, events-tsv")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="write here instead of stdout")
-def analyze(paths: tuple[str, ...], fmt: str | None, output: str | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="worker processes (default: n_process in settings, 1); records keep the input order")
+def analyze(paths: tuple[str, ...], fmt: str | None, output: str | None, jobs: int | None) -> None:
     """Analyse articles: .txt .html .json .jsonl files, directories, globs, or - for stdin."""
-    from warta.analyze import analyze_files
+    from warta.analyze import analyze_sources
     from warta.formats import load_formats, tee_errors
+    from warta.sources import read_sources
 
     formats = load_formats()
     fmt = fmt or ("pretty" if sys.stdout.isatty() and not output else "json")
@@ -51,7 +54,8 @@ def analyze(paths: tuple[str, ...], fmt: str | None, output: str | None) -> None
                                  param_hint="--format")
     failures: list[Article] = []
     with (open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout)) as out:
-        formats[fmt](tee_errors(with_progress(analyze_files(list(paths)), "analysing"), failures), out)
+        records = analyze_sources(read_sources(list(paths)), n_process=jobs)
+        formats[fmt](tee_errors(with_progress(records, "analysing"), failures), out)
     for record in failures:
         stderr.print(f"[red]error[/red] {record.source}: {record.error}")
     sys.exit(1 if failures else 0)

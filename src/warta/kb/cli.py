@@ -79,7 +79,10 @@ def _unstored_sources(kb, paths: list[str]) -> Iterator:
               help="already analysed warta.article/1 JSON lines (repeatable; - for stdin)")
 @db_option
 @click.option("--batch-size", type=int, default=None, help="articles per transaction (default: kb_batch_size)")
-def ingest(paths: tuple[str, ...], records_files: tuple[str, ...], db: str | None, batch_size: int | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="worker processes for the analysis (default: n_process in settings, 1)")
+def ingest(paths: tuple[str, ...], records_files: tuple[str, ...], db: str | None, batch_size: int | None,
+           jobs: int | None) -> None:
     """Analyse articles (or read analysed records) and store them in the knowledge base."""
     if not paths and not records_files:
         raise click.UsageError("give articles to analyse (PATH...) or analysed records (--records FILE)")
@@ -91,7 +94,7 @@ def ingest(paths: tuple[str, ...], records_files: tuple[str, ...], db: str | Non
         if paths:
             from warta.analyze import analyze_sources
 
-            yield from analyze_sources(_unstored_sources(kb, list(paths)))
+            yield from analyze_sources(_unstored_sources(kb, list(paths)), n_process=jobs)
 
     total = None
     if not paths and "-" not in records_files:  # known up front: one record per non-empty line
