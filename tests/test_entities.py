@@ -304,3 +304,8 @@ def test_a_short_name_shared_by_two_states_is_the_one_the_article_names(nlp):
     assert e["Korea"].country == "KOR"
     _, e = ents(nlp, "Korea Utara dan Korea Selatan bertemu." + thanks)
     assert e["Korea"].country is None  # named equally often: no guess
+
+
+def test_the_name_after_a_quote_and_its_verb_is_a_person(blank):
+    _, e = ents(blank, '"Kami akan membalas," kata Okonkwo. Menurut pejabat itu, "Semua opsi terbuka," ujar Okonkwo.')
+    assert e["Okonkwo"].type == "PERSON" and len(e["Okonkwo"].mentions) == 2

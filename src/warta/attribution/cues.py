@@ -4,21 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-
-def _read_sections(text: str) -> dict[str, list[str]]:
-    sections: dict[str, list[str]] = {}
-    current = None
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip().lower()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1].strip(), [])
-        elif current is not None and line not in current:
-            current.append(line)
-    return sections
+from warta.data import load_sections
 
 
 def _alternation(words) -> str:
@@ -77,8 +64,7 @@ class Cues:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    text = resources.files("warta.data").joinpath("reporting_cues.txt").read_text("utf-8")
-    s = _read_sections(text)
+    s = load_sections("reporting_cues.txt")
     inverted = set(s.get("inverted", []))
     verbs = set(s.get("verb", []))
     base_forms = inverted | verbs

@@ -45,6 +45,7 @@ LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "OR
 #: priority of candidate sources when spans of equal length overlap (lower wins)
 GAZ, NER, RULE = 0, 1, 2
 _OPEN, _CLOSE = "(", ")"
+_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "'", "’", "»"})
 # lower-case words that may sit inside a person's name
 _NAME_PARTICLES = {"bin", "binti", "van", "der", "den", "de", "von", "al", "el", "da", "dos", "la", "le"}
 # prepositions before an institution that make it a place ("di Gedung Putih")
@@ -311,6 +312,9 @@ class EntityLinker:
         if any(ctx.institution_len(i) for i in range(a + 1, b)):
             return [_Cand(a, b, "ORG", RULE)]  # "TMC Polda Metro Jaya"
         names = all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(a, b))
+        if names and b - a <= 4 and a >= 2 and ctx.lw[a - 1] in g.after_quote_verbs \
+                and ctx.texts[a - 2] in _QUOTE_MARKS and not any(ctx.ner_label[i] in ("ORG", "LOC") for i in range(a, b)):
+            return [_Cand(a, b, "PERSON", RULE)]  # '…," kata Trump': the quote's speaker
         if names and 2 <= b - a <= 4 and (ctx.role_left(a) or ctx.role_right(b)):
             return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "Juru bicara Kremlin, Dmitry Peskov"
         if names and b - a == 1 and a > 0 and ctx.texts[a - 1] == "," and b < len(ctx.texts) \

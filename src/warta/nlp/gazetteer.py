@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from warta.data import load_toml
+from warta.data import load_sections, load_toml
 
 #: kinds of gazetteer place entries
 COUNTRY, ALIAS, CAPITAL, INSTITUTION, ORGANISATION = "country", "alias", "capital", "institution", "organisation"
@@ -51,6 +51,9 @@ class Gazetteer:
     documents: set[tuple[str, ...]] = field(default_factory=set)
     org_cues: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
+    #: verbs that follow a direct quote and precede its speaker ('…," kata Trump'), from
+    #: reporting_cues.txt [inverted]: the name after one is a person's or a body's
+    after_quote_verbs: frozenset[str] = frozenset()
     #: short names shared by several states ("Korea"): resolved per article, see warta_entities
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _index: dict = field(default_factory=dict, repr=False)
@@ -148,6 +151,7 @@ def get_gazetteer() -> Gazetteer:
         # an all-caps short form ("AS", "RI") only matches as written: "as" is not the USA
         if key and not (place.name.isupper() and len(place.name) <= 4):
             g.places_lower.setdefault(key, place)
+    g.after_quote_verbs = frozenset(load_sections("reporting_cues.txt").get("inverted", ()))
     g.ambiguous = {n: tuple(codes) for n, codes in countries.get("ambiguous", {}).items()}
     g.role_heads = _phrases(v for group in titles["roles"].values() for v in group)
     g.role_inner = {w.lower() for group in titles["role_inner"].values() for w in group}
