@@ -215,7 +215,7 @@ class SpeakerResolver:
         if not words:
             return None
         persons = [(ent, set(ent.name.lower().split())) for ent in ents if ent.type == "PERSON"]
-        # a one-word entity only as the surname: "Rosan Roeslani" -> "Roeslani", not "Budi" -> "Budi Santoso"
+        # a one-word entity only as the surname: "Rosan Roeslani" -> "Roeslani", never "Roeslan Hadi" -> "Roeslan"
         for fits in (lambda ew: (len(ew) >= 2 or ew == {seq[-1]}) and ew <= words, lambda ew: words <= ew):
             found = [ent for ent, ew in persons if fits(ew)]
             if len(found) == 1:

@@ -68,10 +68,6 @@ def make_entities(nlp: Language, name: str, fallback: str):
     return EntityLinker(nlp, fallback=fallback)
 
 
-#: legal forms written before a company's name ("PT Pertamina Patra Niaga" is one organisation)
-_COMPANY_FORMS = frozenset({"pt", "pt.", "cv", "cv.", "pd", "ud"})  # not "Tbk": it follows the name
-
-
 @dataclass
 class _Cand:
     start: int
@@ -177,7 +173,7 @@ class EntityLinker:
                                      ctx.org_head_len(start) or ctx.g.match_at(ctx.lw, start, ctx.g.place_heads)):
                 continue  # "Diimbau kepada ..." (but "Luhut mengatakan ..."), a bare "Kementerian"
             if end - start >= 3 and ctx.is_acronym(start) and not ctx.org_head_len(start) \
-                    and not ctx.institution_len(start) and ctx.lw[start] not in _COMPANY_FORMS \
+                    and not ctx.institution_len(start) and ctx.lw[start] not in ctx.g.company_forms \
                     and all(ctx.is_name_word(i) and not ctx.place_at.get(i) for i in range(start + 1, end)) \
                     and ctx.role_left(start + 1) is not None:
                 # "anggota DKPP Dewi Pitalolo", whatever the model typed: the body's acronym, then
@@ -283,7 +279,7 @@ class EntityLinker:
         if ctx.title_len(a):
             name_start = ctx.last_title_end(a, b)
             org = self._org_in_role(ctx, a, name_start if name_start > a else b)
-            if name_start < b and name_start > a and ctx.lw[name_start - 1] in _COMPANY_FORMS:
+            if name_start < b and name_start > a and ctx.lw[name_start - 1] in ctx.g.company_forms:
                 return [_Cand(name_start - 1, b, "ORG", RULE)]  # "Direktur PT | Pertamina Patra Niaga"
             if name_start < b and name_start > a:
                 if ctx.is_sent_start_only_word(name_start, b) or b - name_start > 4 or \

@@ -51,6 +51,8 @@ class Gazetteer:
     documents: set[tuple[str, ...]] = field(default_factory=set)
     org_cues: set[tuple[str, ...]] = field(default_factory=set)
     max_len: int = 1
+    #: legal forms before a company's name ("PT"), lower case
+    company_forms: frozenset[str] = frozenset()
     #: verbs that follow a direct quote and precede its speaker ('…," kata Trump'), from
     #: reporting_cues.txt [inverted]: the name after one is a person's or a body's
     after_quote_verbs: frozenset[str] = frozenset()
@@ -151,6 +153,7 @@ def get_gazetteer() -> Gazetteer:
         # an all-caps short form ("AS", "RI") only matches as written: "as" is not the USA
         if key and not (place.name.isupper() and len(place.name) <= 4):
             g.places_lower.setdefault(key, place)
+    g.company_forms = frozenset(w.lower() for w in titles["company_forms"]["words"])
     g.after_quote_verbs = frozenset(load_sections("reporting_cues.txt").get("inverted", ()))
     g.ambiguous = {n: tuple(codes) for n, codes in countries.get("ambiguous", {}).items()}
     g.role_heads = _phrases(v for group in titles["roles"].values() for v in group)
