@@ -529,3 +529,10 @@ def test_sentence_adverb_ending_in_nya_is_not_part_of_the_speaker(analyze):
     qs = quotes(analyze, 'Awalnya Suryadi mengatakan harga gabah di tingkat petani stabil.\n\n'
                          '"Stok beras kita aman sampai akhir tahun," kata Suryadi.')
     assert qs and all(name(q) == "Suryadi" for q in qs), [name(q) for q in qs]
+
+
+def test_the_interviewer_in_an_adjunct_is_not_the_speaker(analyze):
+    qs = quotes(analyze, 'Menteri Perdagangan Dewi Kartika Sari dalam wawancara dengan Warta Harian menyampaikan, '
+                         'stok beras cukup sampai akhir tahun.\n\n'
+                         '"Harga akan kembali normal bulan depan," katanya.')
+    assert [name(q) for q in qs] == ["Dewi Kartika Sari", "Dewi Kartika Sari"], [name(q) for q in qs]

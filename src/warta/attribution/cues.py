@@ -38,6 +38,7 @@ class Cues:
     place_prepositions: frozenset[str]
     source_notes: tuple[str, ...]
     subject_words: frozenset[str]
+    subject_adjuncts: frozenset[str]
     #: place or office words that may also end a personal name ("… Alfatih Timur")
     name_final: frozenset[str]
     #: words that open a personal name ("Raden", "I Gusti", "Mohammad"); entries may be two words
@@ -88,7 +89,7 @@ def load_cues() -> Cues:
         negations=frozenset(s.get("negation", [])), org_heads=frozenset(s.get("org_head", [])),
         vox_pop=frozenset(s.get("vox_pop", [])), days=frozenset(s.get("day", [])),
         place_prepositions=frozenset(s.get("place_preposition", [])), source_notes=tuple(s.get("source_note", [])),
-        subject_words=frozenset(s.get("subject_word", [])), name_final=frozenset(s.get("name_final", [])),
+        subject_words=frozenset(s.get("subject_word", [])), subject_adjuncts=frozenset(s.get("subject_adjunct", [])), name_final=frozenset(s.get("name_final", [])),
         name_prefixes=frozenset(s.get("name_prefix", [])), name_openers=frozenset(s.get("name_opener", [])),
         first_person=frozenset(s.get("first_person", [])), affiliation=frozenset(s.get("affiliation", [])),
         handover=handover, after_quote=after_quote, verb_word=verb_word,

@@ -251,8 +251,17 @@ class IndirectFinder:
                 break
         return p
 
+    def _before_adjunct(self, text: str, s: int, vs: int) -> int:
+        """Where the speaker phrase ends when an adjunct follows a person's name ("Sri Mulyani |
+        dalam wawancara dengan Kompas | menyampaikan"): before the adjunct's preposition."""
+        for w, a, _ in words(text[s:vs]):
+            if w.lower() in self.c.subject_adjuncts and self._person_in(s, s + a):
+                return s + a
+        return vs
+
     def _subject(self, text: str, s: int, vs: int) -> tuple[int, int] | None:
         """The speaker phrase before a cue verb, or None when the text there is not a subject."""
+        vs = self._before_adjunct(text, s, vs)
         raw = text[s:vs]
         if not raw.strip():
             return None
