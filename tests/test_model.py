@@ -173,3 +173,10 @@ def test_a_parsed_doc_can_run_through_the_pipeline_again(nlp):
     doc = nlp('"Harga naik lagi." Ia lalu pergi ke pasar.\nPedagang mengeluh.')
     again = nlp(doc)
     assert [s.text for s in again.sents] == [s.text for s in doc.sents]
+
+
+def test_an_opening_quote_stays_with_its_first_word(nlp):
+    text = ('"Semua sesuai prosedur," kata Hasan.\n\nWali kota itu juga membenarkan penonaktifan lurah.\n\n'
+            '"Pemeriksaan dilakukan pekan ini," katanya.')
+    sents = [s.text.strip() for s in nlp(text).sents]
+    assert '"' not in sents and '"Pemeriksaan dilakukan pekan ini," katanya.' in sents, sents

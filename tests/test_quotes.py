@@ -536,3 +536,8 @@ def test_the_interviewer_in_an_adjunct_is_not_the_speaker(analyze):
                          'stok beras cukup sampai akhir tahun.\n\n'
                          '"Harga akan kembali normal bulan depan," katanya.')
     assert [name(q) for q in qs] == ["Dewi Kartika Sari", "Dewi Kartika Sari"], [name(q) for q in qs]
+
+
+def test_a_relative_clause_after_the_role_does_not_hide_the_speaker(analyze):
+    qs = quotes(analyze, 'Budi Hartono, Wali Kota Sukamaju, yang dihubungi, juga membenarkan penonaktifan lurah itu.')
+    assert [(q.cue, name(q)) for q in qs] == [("membenarkan", "Budi Hartono")], [(q.cue, name(q)) for q in qs]

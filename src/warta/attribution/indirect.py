@@ -284,6 +284,8 @@ class IndirectFinder:
                 continue
             if _DATE.search(text, a, b) or first in self.c.days or first.startswith(self.c.source_notes):
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
+            if first == "yang" and kept:
+                continue  # a relative clause on the speaker: "X, Wali Kota …, yang dihubungi, juga membenarkan"
             kept.append((a, b))
         if not kept:
             return None
