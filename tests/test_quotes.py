@@ -541,3 +541,11 @@ def test_the_interviewer_in_an_adjunct_is_not_the_speaker(analyze):
 def test_a_relative_clause_after_the_role_does_not_hide_the_speaker(analyze):
     qs = quotes(analyze, 'Budi Hartono, Wali Kota Sukamaju, yang dihubungi, juga membenarkan penonaktifan lurah itu.')
     assert [(q.cue, name(q)) for q in qs] == [("membenarkan", "Budi Hartono")], [(q.cue, name(q)) for q in qs]
+
+
+def test_one_of_a_group_named_after_it_takes_the_floor(analyze):
+    qs = quotes(analyze, '"Kami tetap waspada," kata Gubernur Jawa Barat Ridwan Kamil.\n\n'
+                         'Sejumlah pakar kesehatan mempertanyakan keputusan itu.\n\n'
+                         'Salah satunya adalah Ketua Perkumpulan Ahli Ekonomi Kesehatan Indonesia Hasbullah Thabrany.\n\n'
+                         '"Risiko penularan masih tinggi," ujarnya.')
+    assert name(qs[-1]) == "Hasbullah Thabrany"

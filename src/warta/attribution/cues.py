@@ -75,7 +75,8 @@ def load_cues() -> Cues:
     verb_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(verbs | weak)}))\b")
     handover = re.compile(
         rf"(?i)(?:{_alternation(s.get('handover_noun', []))})\s+(?:{_alternation(s.get('handover_adjective', []))})\s+"
-        r"(?:juga\s+)?(?:di[a-z]+kan)\s+(?:oleh\s+)?")
+        r"(?:juga\s+)?(?:di[a-z]+kan)\s+(?:oleh\s+)?"
+        rf"|(?:{_alternation(s.get('introduction', []))}),?\s+")
     passive_word = re.compile(rf"(?i)\b(?P<cue>(?:{_alternation(s.get('passive', []))}))\b")
     return Cues(
         inverted=frozenset(inverted), verbs=frozenset(verbs), weak_verbs=frozenset(weak), nominal=frozenset(s.get("nominal", [])),
