@@ -549,3 +549,14 @@ def test_one_of_a_group_named_after_it_takes_the_floor(analyze):
                          'Salah satunya adalah Ketua Perkumpulan Ahli Ekonomi Kesehatan Indonesia Hasbullah Thabrany.\n\n'
                          '"Risiko penularan masih tinggi," ujarnya.')
     assert name(qs[-1]) == "Hasbullah Thabrany"
+
+
+def test_parenthetical_cue_with_role_then_name_and_place_date(analyze):
+    qs = quotes(analyze, 'Bupati Sukamaju Rahmat Hidayat dinyatakan positif dan kini menjalani isolasi mandiri.\n\n'
+                         'Oleh karena itu, kata ahli epidemiologi Universitas Sukamaju, Budi Hartono, di Sukamaju, '
+                         'Sabtu (2/1/2021), pemerintah kabupaten menegakkan kembali aturan protokol kesehatan.\n\n'
+                         '"Penegakan aturan itu salah satu cara," ujarnya.')
+    indirect = [q for q in qs if q.kind == "indirect" and q.cue == "kata"]
+    assert indirect and name(indirect[0]) == "Budi Hartono"
+    assert indirect[0].content.startswith("pemerintah kabupaten menegakkan")
+    assert name(qs[-1]) == "Budi Hartono"

@@ -70,6 +70,10 @@ class IndirectFinder:
             rf"\s+yang\s+(?P<cue>{verbs})\b")
         self._paren = re.compile(
             rf",\s*(?P<cue>(?:{inv})(?:nya)?|[Mm]enurut(?:nya)?)(?:\s+(?P<who>(?:[A-Z][\w'’\-]*\s*){{1,5}}|dia|ia|beliau))?\s*,")
+        # ", kata ahli epidemiologi Universitas Airlangga, Windhu Purnomo, di Surabaya, …": a role
+        # phrase, then the name in apposition
+        self._paren_role = re.compile(
+            rf",\s*(?P<cue>{inv})\s+(?P<who>[a-z][^,.;\"“”„]{{2,80}}?,\s*(?:[A-Z][\w'’\-]*\s*){{1,5}}),")
         self._coord = re.compile(rf"(?i)\s(?:dan|serta|sekaligus|lalu|kemudian)\s+(?:juga\s+)?(?P<cue>{verbs})\b")
 
     def set_doc(self, doc) -> None:
@@ -146,14 +150,30 @@ class IndirectFinder:
     def _parenthetical(self, text, s, e, blocked):
         m = self._paren.search(text, s, e)
         if not m or blocked(m.start()) or m.start() - s > 40:
-            return []
-        a, b = trim(text, m.end(), e)
+            m = self._paren_role.search(text, s, e)
+            if not m or blocked(m.start()) or m.start() - s > 40:
+                return []
+        a, b = trim(text, self._after_adjuncts(text, m.end(), e), e)
         if len(words(text[a:b])) < 4 or text[a] in "\"“”„":
             return []
         cue = m.group("cue")
         if cue.lower().endswith("nya"):
             return [Act("indirect", a, b, cue, m.start("cue"), m.end("cue"), None, pronoun=True)]
         return [Act("indirect", a, b, cue, m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")))]
+
+    def _after_adjuncts(self, text: str, a: int, e: int) -> int:
+        """Past the place and date parts after a parenthetical speaker ("di Surabaya, Sabtu
+        (2/1/2021), …"): where the reported content begins."""
+        while True:
+            comma = text.find(",", a, e)
+            if comma == -1:
+                return a
+            part = text[a:comma].strip()
+            ws = part.split()
+            if not ws or not (ws[0].lower() in self.c.place_prepositions or ws[0].lower() in self.c.days
+                              or _DATE.search(part)) or len(ws) > 6:
+                return a
+            a = comma + 1
 
     # "laporan dari A, B, dan C yang menyebutkan bahwa …"
     def _reports(self, text, s, e, blocked):
