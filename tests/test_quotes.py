@@ -560,3 +560,10 @@ def test_parenthetical_cue_with_role_then_name_and_place_date(analyze):
     assert indirect and name(indirect[0]) == "Budi Hartono"
     assert indirect[0].content.startswith("pemerintah kabupaten menegakkan")
     assert name(qs[-1]) == "Budi Hartono"
+
+
+def test_a_nya_adverb_opening_the_sentence_is_not_a_speaker(analyze):
+    record = analyze("Responden ditanya tentang kinerja pemerintah daerah. Hasilnya, survei ini menyebut "
+                     "sebanyak 78,1 persen responden menjawab puas.")
+    assert all((q.speaker.name if q.speaker else None) != "Hasilnya" for q in record.quotes)
+    assert all(s.name != "Hasilnya" for c in record.claims for s in c.sources)

@@ -306,6 +306,8 @@ class IndirectFinder:
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
             if first == "yang" and kept:
                 continue  # a relative clause on the speaker: "X, Wali Kota …, yang dihubungi, juga membenarkan"
+            if len(ws) == 1 and first.endswith("nya") and len(first) >= 7:
+                continue  # "Hasilnya, survei ini menyebut …": a -nya adverb, never the speaker
             kept.append((a, b))
         if not kept:
             return None
