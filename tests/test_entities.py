@@ -309,3 +309,10 @@ def test_a_short_name_shared_by_two_states_is_the_one_the_article_names(nlp):
 def test_the_name_after_a_quote_and_its_verb_is_a_person(blank):
     _, e = ents(blank, '"Kami akan membalas," kata Okonkwo. Menurut pejabat itu, "Semua opsi terbuka," ujar Okonkwo.')
     assert e["Okonkwo"].type == "PERSON" and len(e["Okonkwo"].mentions) == 2
+
+
+def test_in_a_list_of_officials_each_keeps_only_its_own_role(nlp):
+    _, e = ents(nlp, "Selain itu, Menteri Investasi Rosan Roeslani, Menteri Dalam Negeri Tito Karnavian, "
+                     "dan Menteri Agama Nasaruddin Umar hadir.")
+    assert e["Rosan Roeslani"].roles == ["Menteri Investasi"]
+    assert e["Tito Karnavian"].roles == ["Menteri Dalam Negeri"]

@@ -994,6 +994,8 @@ class _Context:
         a, j = i, i
         while j < n and j - a < 15:
             t, lw = doc[j], self.lw[j]
+            if j in self.person_tokens:
+                return None  # "X, Menteri Dalam Negeri Tito Karnavian, …": the next person's role
             if t.text in (_OPEN, _CLOSE) or t.text[:1].isupper() or lw in g.role_inner or \
                     any(k and k[0] == lw for k in g.role_heads):
                 j += 1
