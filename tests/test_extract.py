@@ -313,3 +313,16 @@ def test_label_followed_by_words_that_are_not_names_is_body_text():
 def test_given_published_is_kept_for_html_records():
     ex = extract(SourceDocument(origin="<test>", html=PAGE, published="2024-01-02"))
     assert ex.published == "2024-01-02"
+
+
+def test_more_detik_furniture_lines_are_dropped_and_quoted_video_teasers_are_related():
+    body = ("JAKARTA - Warga berkumpul di balai desa untuk rapat tahunan pada Senin pagi.\n\n"
+            "SCROLL TO RESUME CONTENT\n\n(Foto: dok. Pemdes Sukamaju)\n\n"
+            "Rapat membahas anggaran desa tahun depan yang naik dua kali lipat.\n\n"
+            "Simak selengkapnya di halaman selanjutnya.\n\n"
+            "'Lihat juga Video: Warga Gotong Royong Bersihkan Sungai'\n\n"
+            "'Simak juga video: Panen Raya di Sukamaju'")
+    ex = extract(SourceDocument(origin="<test>.txt", text=body, title="Rapat Desa"))
+    assert ex.text == ("Warga berkumpul di balai desa untuk rapat tahunan pada Senin pagi.\n\n"
+                       "Rapat membahas anggaran desa tahun depan yang naik dua kali lipat.")
+    assert [r.title for r in ex.related] == ["Warga Gotong Royong Bersihkan Sungai", "Panen Raya di Sukamaju"]
