@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from warta.attribution.cues import Cues
-from warta.attribution.speakers import words
+from warta.attribution.speakers import is_nya_word, words
 
 _TRIM = " \t\n,.;:—–-"
 _WEAK_OK = re.compile(r"\s*(?:,|:|(?:bahwa|agar|supaya)\b)")
@@ -306,7 +306,7 @@ class IndirectFinder:
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
             if first == "yang" and kept:
                 continue  # a relative clause on the speaker: "X, Wali Kota …, yang dihubungi, juga membenarkan"
-            if len(ws) == 1 and first.endswith("nya") and len(first) >= 7:
+            if len(ws) == 1 and is_nya_word(first):
                 continue  # "Hasilnya, survei ini menyebut …": a -nya adverb, never the speaker
             kept.append((a, b))
         if not kept:

@@ -67,6 +67,12 @@ def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
 
 
+def is_nya_word(w: str) -> bool:
+    """A word with the enclitic -nya on a stem of a word's length ("Awalnya", "Hasilnya",
+    "Karenanya"): an adverb or a noun, never a name ("Sonya", "Vanya" have too short a stem)."""
+    return len(w) >= 7 and w.lower().endswith("nya")
+
+
 def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
@@ -252,9 +258,8 @@ class SpeakerResolver:
             lb = bare.lower()
             if not name and lb in self.cues.titles and len(ws) > 1:
                 continue  # a title after the name: "Risma Pak"
-            if lb.endswith("nya") and len(lb) >= 7:
-                break  # "Awalnya Purbaya", "Karenanya": a -nya word is an adverb or a noun, never a
-                # name ("Sonya", "Vanya" have a stem too short to be a word of their own)
+            if is_nya_word(lb):
+                break  # "Awalnya Purbaya", "Karenanya"
             if (lb in self.cues.connectives and not self._prefix_inside_run(ws, w, name)) \
                     or lb in self.cues.nominal or lb in self.cues.first_person \
                     or (self.cues.is_cue_word(lb) and not self._capitalised_inside_name(ws, w, name)):
