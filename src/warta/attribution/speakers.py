@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from warta.attribution.cues import Cues
+from warta.nlp.entities import find_entity
 from warta.nlp.extensions import doc_text
 
 _WORD = re.compile(r"\b[A-Z]\.(?=\s)|[^\W_][\w'’\-]*|[^\w\s]")
@@ -209,24 +210,8 @@ class SpeakerResolver:
         return self._person_spans
 
     def entity_for(self, name: str) -> str | None:
-        """The entity of the speaker called `name`: the one of that name, else the one person whose
-        name is part of it ("Purbaya Yudhi Sadewa" when the entities found only "Yudhi Sadewa"; a
-        single word only as the surname) or contains it ("Anies" -> "Anies Baswedan")."""
-        ents = self.doc._.entities or []
-        for ent in ents:
-            if ent.name == name:
-                return ent.id
-        seq = name.lower().split()
-        words = set(seq)
-        if not words:
-            return None
-        persons = [(ent, set(ent.name.lower().split())) for ent in ents if ent.type == "PERSON"]
-        # a one-word entity only as the surname: "Rosan Roeslani" -> "Roeslani", never "Roeslan Hadi" -> "Roeslan"
-        for fits in (lambda ew: (len(ew) >= 2 or ew == {seq[-1]}) and ew <= words, lambda ew: words <= ew):
-            found = [ent for ent, ew in persons if fits(ew)]
-            if len(found) == 1:
-                return found[0].id
-        return None
+        ent = find_entity(self.doc, name)
+        return ent.id if ent is not None else None
 
     # -- cleaning ----------------------------------------------------------------------------------
     def _strip_titles(self, text: str) -> str:

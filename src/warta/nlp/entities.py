@@ -1073,7 +1073,9 @@ def entity_at(doc: Doc, start_char: int, end_char: int) -> Entity | None:
 
 
 def find_entity(doc: Doc, name: str) -> Entity | None:
-    """The entity named `name` (canonical or mention, normalised), or whose name contains it."""
+    """The entity named `name` (canonical or mention, normalised); else the one person whose name
+    contains it ("Anies" -> "Anies Baswedan") or is part of it ("Purbaya Yudhi Sadewa" when the
+    entities found only "Yudhi Sadewa"; a one-word name only as the surname). None when several fit."""
     key = _norm_key(name or "")
     if not key:
         return None
@@ -1081,9 +1083,12 @@ def find_entity(doc: Doc, name: str) -> Entity | None:
     for ent in ents:
         if _norm_key(ent.name) == key or any(_norm_key(m.text) == key for m in ent.mentions):
             return ent
-    for ent in ents:
-        if ent.type == "PERSON" and set(key) <= set(_norm_key(ent.name)):
-            return ent
+    words = set(key)
+    persons = [(ent, set(_norm_key(ent.name))) for ent in ents if ent.type == "PERSON"]
+    for fits in (lambda ew: words <= ew, lambda ew: (len(ew) >= 2 or ew == {key[-1]}) and ew <= words):
+        found = [ent for ent, ew in persons if fits(ew)]
+        if len(found) == 1:
+            return found[0]
     return None
 
 
