@@ -567,3 +567,10 @@ def test_a_nya_adverb_opening_the_sentence_is_not_a_speaker(analyze):
                      "sebanyak 78,1 persen responden menjawab puas.")
     assert all((q.speaker.name if q.speaker else None) != "Hasilnya" for q in record.quotes)
     assert all(s.name != "Hasilnya" for c in record.claims for s in c.sources)
+
+
+def test_the_speaker_mention_leaves_out_an_opening_nya_adverb(analyze):
+    record = analyze("Awalnya Suryadi mengatakan harga gabah di tingkat petani stabil sepanjang bulan ini.")
+    sp = record.quotes[0].speaker
+    assert (sp.name, sp.mention) == ("Suryadi", "Suryadi")
+    assert record.text[sp.start:sp.end] == "Suryadi"

@@ -306,7 +306,9 @@ class IndirectFinder:
                 continue  # a dateline or source note: "Selasa (22/10/2025)", "Dilansir Aljazeera"
             if first == "yang" and kept:
                 continue  # a relative clause on the speaker: "X, Wali Kota …, yang dihubungi, juga membenarkan"
-            if len(ws) == 1 and is_nya_word(first):
+            if is_nya_word(first):
+                if len(ws) > 1 and not kept:  # "Awalnya Purbaya mengatakan": the name after it
+                    kept.append((a + ws[1][1], b))
                 continue  # "Hasilnya, survei ini menyebut …": a -nya adverb, never the speaker
             kept.append((a, b))
         if not kept:
