@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from warta.nlp.extensions import doc_text
 from warta.nlp.gazetteer import (ALIAS, COUNTRY, INSTITUTION, ORGANISATION, Gazetteer, Place, country_of,
                                  get_gazetteer, strip_titles)
+from warta.nlp.tokenizer import QUOTE_MARKS
 from warta.record import Entity, Mention
 
 __all__ = ["entity_at", "find_entity", "country_of", "role_of", "strip_titles", "EntityLinker"]
@@ -45,7 +46,6 @@ LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "ORGANIZATION": "OR
 #: priority of candidate sources when spans of equal length overlap (lower wins)
 GAZ, NER, RULE = 0, 1, 2
 _OPEN, _CLOSE = "(", ")"
-_QUOTE_MARKS = frozenset({'"', "“", "”", "„", "'", "’", "»"})
 # lower-case words that may sit inside a person's name
 _NAME_PARTICLES = {"bin", "binti", "van", "der", "den", "de", "von", "al", "el", "da", "dos", "la", "le"}
 # prepositions before an institution that make it a place ("di Gedung Putih")
@@ -309,7 +309,7 @@ class EntityLinker:
             return [_Cand(a, b, "ORG", RULE)]  # "TMC Polda Metro Jaya"
         names = all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(a, b))
         if names and b - a <= 4 and a >= 2 and ctx.lw[a - 1] in g.after_quote_verbs \
-                and ctx.texts[a - 2] in _QUOTE_MARKS and not any(ctx.ner_label[i] in ("ORG", "LOC") for i in range(a, b)):
+                and ctx.texts[a - 2] in QUOTE_MARKS and not any(ctx.ner_label[i] in ("ORG", "LOC") for i in range(a, b)):
             return [_Cand(a, b, "PERSON", RULE)]  # '…," kata Trump': the quote's speaker
         if names and 2 <= b - a <= 4 and (ctx.role_left(a) or ctx.role_right(b)):
             return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "Juru bicara Kremlin, Dmitry Peskov"

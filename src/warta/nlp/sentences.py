@@ -20,10 +20,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from warta.nlp.tokenizer import QUOTE_MARKS
+
 #: punctuation that can end a sentence before a closing quotation mark
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-#: every quotation mark the tokenizer splits off (see warta.nlp.tokenizer)
-_QUOTES = frozenset({'"', "“", "”", "„", "'", "‘", "’", "«", "»", "''", "``"})
+#: every quotation mark the tokenizer splits off, and spaCy's doubled ASCII forms
+_QUOTES = QUOTE_MARKS | {"''", "``"}
 
 
 @Language.component("warta_sentence_hints")

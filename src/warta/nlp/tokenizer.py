@@ -41,6 +41,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 TOKENIZER_NAME = "warta.IndonesianNewsTokenizer.v1"
 
 _QUOTES = "\"'“”„‘’‚`«»‹›"
+#: every quotation mark the tokenizer splits off as a token of its own
+QUOTE_MARKS = frozenset(_QUOTES)
 # prefixes/suffixes added in front of spaCy's id rules
 _EXTRA_PREFIXES = [r"Rp\.(?=[0-9])", r"[“”„‘’‚`«»‹›\"']"]
 _EXTRA_SUFFIXES = [r"[“”„‘’‚`«»‹›\"']"]
