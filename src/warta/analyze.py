@@ -23,7 +23,8 @@ def analyze_sources(sources: Iterable[SourceDocument], nlp: Language | None = No
     """One Article per source document, in input order.
 
     With n_process > 1 (settings `n_process`, WARTA_N_PROCESS) batches go to that many worker
-    processes, each with the pipeline loaded once; records come back in input order. spaCy's own
+    processes, each with the pipeline loaded once (a given `nlp` is used in this process only);
+    records come back in input order. spaCy's own
     `nlp.pipe(n_process=...)` cannot be used: it ships Docs between processes as msgpack, and the
     records warta's components put on a Doc are not msgpack data.
     """
