@@ -310,3 +310,57 @@ def ner_to_docs(vocab: Vocab, sents: Iterable[list[tuple[str, str]]], n_sents: i
                 ents.append(tag)
                 prev = tag
         yield Doc(vocab, words=words, ents=ents)
+
+
+# ------------------------------------------------------- nlp-id POS (tagger only)
+# nlp-id's 16 tags -> UPOS. PR covers personal and relative pronouns ("kita", "yang", "sana"),
+# DT demonstratives and quantifiers ("ini", "itu", "seluruh"), as in current UD Indonesian.
+NLPID_UPOS = {
+    "NN": "NOUN", "NNP": "PROPN", "VB": "VERB", "JJ": "ADJ", "ADV": "ADV", "IN": "ADP",
+    "SC": "SCONJ", "CC": "CCONJ", "NUM": "NUM", "PR": "PRON", "DT": "DET", "NEG": "PART",
+    "RP": "PART", "UH": "INTJ", "FW": "X",
+}
+NLPID_CLITICS = {"nya", "lah", "kah", "pun", "ku", "mu"}
+
+
+def nlpid_pos_sentences(text: str, table: dict[str, str]) -> Iterator[Sentence]:
+    """Sentences of nlp-id's dataset_postag.txt (token<TAB>tag, blank line between sentences)
+    with UPOS: tags mapped by NLPID_UPOS, SYM split into PUNCT and SYM by the character, and
+    the CSUI function-word table applied on top so closed-class words follow current UD. The
+    corpus writes enclitics as separate tokens ("acara nya"); they are glued back to their host
+    in the text (no space), which is how news prints them and how warta's tokenizer splits them."""
+    words: list[Word] = []
+    for line in text.splitlines() + [""]:
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0].strip():
+            if words:
+                yield Sentence(words)
+            words = []
+            continue
+        form, tag = cols[0].strip(), cols[1].strip().upper()
+        if tag == "SYM":
+            upos = "PUNCT" if all(not ch.isalnum() and ch not in "%$€£+=<>°" for ch in form) else "SYM"
+        else:
+            upos = NLPID_UPOS.get(tag, "X")
+        upos = table.get(form.lower(), upos)
+        if form.lower() in NLPID_CLITICS and words and words[-1].upos not in ("PUNCT", "SYM"):
+            words[-1].space = False
+            upos = "PART" if form.lower() in ("lah", "kah", "pun") else ("DET" if upos == "DET" else "PRON")
+        elif upos == "PUNCT" and form in ".,;:!?)]}”’" and words:
+            words[-1].space = False
+        words.append(Word(form, upos, -1, "", form not in "([{"))
+
+
+def pos_to_docs(vocab: Vocab, sents: Iterable[Sentence], n_sents: int) -> Iterator[Doc]:
+    """Docs with UPOS only: the parser and NER see no annotation on them and skip them."""
+    sents = list(sents)
+    for start in range(0, len(sents), n_sents):
+        words, spaces, pos = [], [], []
+        for sent in sents[start : start + n_sents]:
+            for w in sent.words:
+                words.append(w.form)
+                spaces.append(w.space)
+                pos.append(w.upos)
+            spaces[-1] = True
+        spaces[-1] = False
+        yield Doc(vocab, words=words, spaces=spaces, pos=pos)

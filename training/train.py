@@ -40,6 +40,8 @@ import warta.nlp.tokenizer  # noqa: E402,F401  (registers the tokenizer)
 from data import (  # noqa: E402
     gsd_old_sentences,
     ner_to_docs,
+    nlpid_pos_sentences,
+    pos_to_docs,
     read_conllu,
     read_ner,
     sentences_to_docs,
@@ -124,8 +126,34 @@ def convert(shared: Path, settings: dict, corpus: Path) -> dict:
     ner_dev = list(read_ner(ner / "nerui" / "dev.01.tsv")) + list(read_ner(ner / "nergrit" / "valid.txt"))
     stats["ner_train_docs"] = save(ner_to_docs(vocab, ner_train, n_ner), corpus / "train" / "ner.spacy")
     stats["ner_dev_docs"] = save(ner_to_docs(vocab, ner_dev, n_ner), corpus / "dev" / "ner.spacy")
+    if c["nlpid_pos_sentences"]:
+        # news-domain POS data for the tagger only (parser/NER skip these docs)
+        text = nlpid_postag_text(corpus.parent / "wheels")
+        table = upos_table(csui_train, c["upos_table_min_count"], c["upos_table_min_share"])
+        pos = list(nlpid_pos_sentences(text, table))
+        rng.shuffle(pos)
+        pos = pos[: c["nlpid_pos_sentences"]]
+        stats["nlpid_pos_docs"] = save(pos_to_docs(vocab, pos, n_ud), corpus / "train" / "pos.spacy")
     # test splits are never written here: evaluate.py reads them on the fly
     return stats
+
+
+NLPID_WHEEL = "nlp-id==0.1.23.0"  # MIT; its data/dataset_postag.txt is ~33k tagged news sentences
+
+
+def nlpid_postag_text(cache: Path) -> str:
+    """dataset_postag.txt from the nlp-id wheel on PyPI (fetched once into `cache` with
+    `pip download --no-deps`; training only, never at run time)."""
+    import zipfile
+
+    cache.mkdir(parents=True, exist_ok=True)
+    wheels = sorted(cache.glob("nlp_id-*.whl"))
+    if not wheels:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", str(cache),
+                        NLPID_WHEEL], check=True)
+        wheels = sorted(cache.glob("nlp_id-*.whl"))
+    with zipfile.ZipFile(wheels[-1]) as z:
+        return z.read("nlp_id/data/dataset_postag.txt").decode("utf8")
 
 
 def train_one(config: Path, output: Path, overrides: dict, threads: int) -> subprocess.Popen:

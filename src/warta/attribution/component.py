@@ -5,7 +5,6 @@ after them ("…," kata X) or before them (X mengatakan, "…"); indirect and mi
 reporting patterns of each sentence (warta.attribution.indirect). Speakers are resolved in text
 order, so a pronoun or -nya cue points to the current speaker (warta.attribution.speakers).
 """
-from __future__ import annotations
 
 import bisect
 import re

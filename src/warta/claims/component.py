@@ -19,7 +19,6 @@ earlier claim when the stance refers back ("laporan tersebut"); else the claim w
 names and words with the stance's sentence. "Tanpa memberikan bukti" only attaches within its own sentence;
 a source takes no stance on its own figure.
 """
-from __future__ import annotations
 
 import re
 from bisect import bisect_right

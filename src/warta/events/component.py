@@ -14,7 +14,6 @@ One pass over the Doc:
    come from the sentence, contexts from keywords;
 5. a trigger that takes a complement ("menuduh X merencanakan serangan") hides the triggers inside it.
 """
-from __future__ import annotations
 
 from dataclasses import dataclass
 

@@ -21,7 +21,6 @@ Public helpers for the other components (they run after warta_entities):
     strip_titles(text) -> str
         a name without honorifics, ranks and role words ("AKP Roland Manurung" -> "Roland Manurung")
 """
-from __future__ import annotations
 
 import re
 import unicodedata
