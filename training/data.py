@@ -296,6 +296,25 @@ def read_ner(path: Path) -> Iterator[list[tuple[str, str]]]:
         sent.append((token, tag))
 
 
+def split_bracketed(sent: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """idner-news-2k writes "(BEI)" as one token and labels it as part of the name before it
+    ("Bursa Efek Indonesia (BEI)" one ORG); NER-UI and NERGrit write "( BEI )" and label the
+    abbreviation as an entity of its own. One convention for the model: the brackets become
+    tokens outside any entity, and the word inside keeps the label as an entity of its own."""
+    out: list[tuple[str, str]] = []
+    for tok, tag in sent:
+        if len(tok) > 2 and tok[0] == "(" and tok[-1] == ")" and ")" not in tok[1:-1]:
+            inner = "O" if tag == "O" else "B-" + tag[2:]
+            out += [("(", "O"), (tok[1:-1], inner), (")", "O")]
+        else:
+            out.append((tok, tag))
+    # a name continued after the brackets ("(BEI) Medan" tagged I-) starts afresh
+    for k in range(1, len(out)):
+        if out[k - 1] == (")", "O") and out[k][1].startswith("I-"):
+            out[k] = (out[k][0], "B-" + out[k][1][2:])
+    return out
+
+
 def ner_to_docs(vocab: Vocab, sents: Iterable[list[tuple[str, str]]], n_sents: int) -> Iterator[Doc]:
     sents = list(sents)
     for start in range(0, len(sents), n_sents):

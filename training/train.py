@@ -44,6 +44,7 @@ from data import (  # noqa: E402
     pos_to_docs,
     read_conllu,
     read_ner,
+    split_bracketed,
     sentences_to_docs,
     upos_table,
 )
@@ -116,7 +117,8 @@ def convert(shared: Path, settings: dict, corpus: Path) -> dict:
 
     parts = {
         "nerui": list(read_ner(ner / "nerui" / "train.01.tsv")),
-        "idner": list(read_ner(ner / "idner-news-2k" / "train.txt")),
+        "idner": [split_bracketed(s) if c["ner_split_brackets"] else s
+                  for s in read_ner(ner / "idner-news-2k" / "train.txt")],
         "nergrit": list(read_ner(ner / "nergrit" / "train.txt")),
     }
     ner_train = []
