@@ -180,7 +180,7 @@ def _is_vox_pop(doc: Doc, text: str, sp: Speaker, cues: Cues) -> bool:
         after = text[pos + len(sp.name): pos + len(sp.name) + 40].lower()
         if _AGE.match(after):
             return True
-        ws = re.match(r"\s*,\s*([a-z]+)(?:\s+([a-z]+))?", after)
+        ws = _APPOSITION_WORDS.match(after)
         if ws and (ws.group(1) in cues.vox_pop or f"{ws.group(1)} {ws.group(2)}" in cues.vox_pop):
             return True
         pos = text.find(sp.name, pos + 1)
@@ -188,6 +188,12 @@ def _is_vox_pop(doc: Doc, text: str, sp: Speaker, cues: Cues) -> bool:
 
 
 _AGE = re.compile(r"\s*\(\d{1,3}\)")
+_APPOSITION_WORDS = re.compile(r"\s*,\s*([a-z]+)(?:\s+([a-z]+))?")
+#: the speaker and cue right after a closing quote mark: '…," X menambahkan' / '…," dia juga mengatakan'
+_NAME_THEN_CUE = re.compile(r"[\s,]*((?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w'’\-]*|[Ii]a|[Dd]ia|[Bb]eliau)\s+(?:juga\s+)?"
+                            r"(?P<cue>[a-z]+)\b")
+#: "Kata X: …" / "Menurut X, …" before an opening quote mark
+_KATA_BEFORE = re.compile(r"\s*(?P<cue>[Kk]ata|[Mm]enurut)\s+(?P<who>[^,:]{1,80})[,:]\s*$")
 
 
 def _words(text: str, span: QuoteSpan) -> int:
@@ -218,8 +224,7 @@ def _attribute_direct(text: str, span: QuoteSpan, cues: Cues, indirect: Indirect
         else:
             act.pronoun = True
         return act
-    m = re.match(r"[\s,]*((?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w'’\-]*|[Ii]a|[Dd]ia|[Bb]eliau)\s+(?:juga\s+)?"
-                 r"(?P<cue>[a-z]+)\b", text[after:pe])
+    m = _NAME_THEN_CUE.match(text[after:pe])
     if m and cues.is_cue_word(m.group("cue")):
         act.cue, act.cue_start, act.cue_end = m.group("cue"), after + m.start("cue"), after + m.end("cue")
         act.phrase = (after + m.start(1), after + m.end(1))
@@ -240,7 +245,7 @@ def _attribute_direct(text: str, span: QuoteSpan, cues: Cues, indirect: Indirect
 
 
 def _cue_before(text, s0, e0, cues: Cues, indirect: IndirectFinder):
-    m = re.match(r"\s*(?P<cue>[Kk]ata|[Mm]enurut)\s+(?P<who>[^,:]{1,80})[,:]\s*$", text[s0:e0])
+    m = _KATA_BEFORE.match(text[s0:e0])
     if m:
         return m.group("cue"), s0 + m.start("cue"), s0 + m.end("cue"), (s0 + m.start("who"), s0 + m.end("who")), False
     verbs = list(cues.verb_word.finditer(text, s0, e0))

@@ -18,6 +18,9 @@ from warta.attribution.speakers import is_nya_word, words
 _TRIM = " \t\n,.;:—–-"
 _WEAK_OK = re.compile(r"\s*(?:,|:|(?:bahwa|agar|supaya)\b)")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}|\b(?:19|20)\d\d\b")
+_OLEH = re.compile(r"\s+oleh\b")
+_CUE_SEPARATORS = re.compile(r"[\s,:]*")
+_VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{4,}")
 
 
 @dataclass
@@ -63,6 +66,8 @@ class IndirectFinder:
             rf"(?=[\s,.]|$)")
         nouns = "|".join(sorted(cues.statement_nouns, key=len, reverse=True))
         self._nouns = nouns
+        # "…, kata juru bicara resmi dari X": the statement noun before the speaker phrase
+        self._statement_noun = re.compile(rf"\s*(?:{nouns})\s+(?:resmi\s+)?(?:dari\s+)?", re.I)
         self._menurut = re.compile(r"(?:(?:Namun|Tetapi|Sementara itu|Akan tetapi|Adapun|Bahkan),?\s+)?"
                                    rf"(?P<cue>[Mm]enurut(?:nya)?|[Bb]erdasarkan\s+(?:{nouns})|[Mm]engutip)\b")
         self._report = re.compile(
@@ -242,11 +247,11 @@ class IndirectFinder:
                                 | {"oleh", "pihak"} or cue.lower() == "menurut"):
                 continue
             ps = ce
-            mo = re.match(r"\s+oleh\b", text[ce:e])
+            mo = _OLEH.match(text[ce:e])
             if mo:
                 ps = ce + mo.end()
             from warta.attribution.speakers import phrase_after
-            mn = re.match(rf"\s*(?:{self._nouns})\s+(?:resmi\s+)?(?:dari\s+)?", text[ps:e], re.I)
+            mn = self._statement_noun.match(text[ps:e])
             if mn:
                 ps += mn.end()
             phrase = phrase_after(text, ps, e, self.c)
@@ -258,7 +263,7 @@ class IndirectFinder:
     def _content_start(self, text: str, pos: int, e: int) -> int:
         """Skip ', : bahwa/agar' (and a short object before bahwa) after the cue verb."""
         rest = text[pos:e]
-        m = re.match(r"[\s,:]*", rest)
+        m = _CUE_SEPARATORS.match(rest)
         p = pos + (m.end() if m else 0)
         ws = words(text[p:min(e, p + 200)], p)
         reach = 30 if ws and ws[0][0].lower() in ("kepada", "pada", "di", "dalam") else 7
@@ -360,7 +365,7 @@ class IndirectFinder:
                 continue  # an age: "Lina (45)"
             if loose and l in self.c.connectives:
                 return None
-            if loose and not re.match(r"(?:me|ber|di|ter)[a-z]{4,}", l):
+            if loose and not _VERB_FORM.match(l):
                 continue
             if w[:1].isupper() or w in ",()" or l in self.c.roles or l in self.c.pronouns or l in self.c.place_words:
                 continue

@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from warta.attribution.cues import Cues
+from warta.attribution.cues import AFTER_WORD_START, Cues, word_alternation
 from warta.nlp.entities import find_entity
 from warta.nlp.extensions import doc_text
 
 _WORD = re.compile(r"\b[A-Z]\.(?=\s)|[^\W_][\w'’\-]*|[^\w\s]")
-#: a run of capitalised words in running text (a candidate proper name)
-_CAP_RUN = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti|van|de|da|al|el)\b))*(?:\s+[A-Z][\w'’\-]*)?")
+#: a run of capitalised words in running text (a candidate proper name); \b before its first
+#: letter is tested after the letter (see AFTER_WORD_START)
+_CAP_RUN = re.compile(rf"[A-Z]{AFTER_WORD_START}[\w'’\-]*"
+                      r"(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti|van|de|da|al|el)\b))*(?:\s+[A-Z][\w'’\-]*)?")
 #: a role named alone ("kata Presiden") keeps the role as the speaker's name, as PFSA-ID and the
 #: guideline's "as written" rule do; the holder is linked through the speaker's entity id
 ROLE_AS_NAME = True
@@ -30,10 +33,41 @@ SPEAKER_FLOOR_CHARS = 800
 MAX_NAME_WORDS = 3
 #: a name opened by a name prefix ("I Gusti Ngurah …", "Raden …") keeps at most this many words
 MAX_PREFIXED_NAME_WORDS = 6
-#: a place named with its administrative unit: "Kabupaten Cilacap", "Kota Balikpapan"
-_ADMIN_PLACE = re.compile(r"(?<![Ww]ali )\b(?:Kota|Kabupaten|Provinsi|Kecamatan|Kelurahan|Desa)\s+([A-Z][\w'’\-]+)")
+
+
+def _flat_alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _at_word_start(words, not_after: str = "") -> str:
+    r"""`(?<!not_after)\b(?:words)`: one of the words opening a word, not right after `not_after`
+    (a fixed-width regex). For words of letters, as a trie with the tests after the first letter,
+    which re scans for much faster (see AFTER_WORD_START)."""
+    trie = word_alternation(words, AFTER_WORD_START + (f"(?<!{not_after}.)" if not_after else ""))
+    if trie is not None:
+        return f"(?:{trie})"
+    return (f"(?<!{not_after})" if not_after else "") + rf"\b(?:{_flat_alternation(words)})"
+
+
+#: a place named with its administrative unit: "Kabupaten Cilacap", "Kota Balikpapan" (not "Wali Kota X")
+_ADMIN_PLACE = re.compile(_at_word_start(("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa"),
+                                         not_after="[Ww]ali ") + r"\s+([A-Z][\w'’\-]+)")
+_SPACE = re.compile(r"\s")
+#: the words counted for _alone_elsewhere
+_LETTER_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
+#: the word tokens of quoted content, for the names it mentions
+_TOKEN = re.compile(r"[\w'’]+")
+#: the last word before a mention, and the capitalised words before it (see _after_org_head, _prefix_before)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’]*[ \t]+){1,4}$")
+_LIST_JOINER = re.compile(r"\b(dan|serta)\b")
+_DEMONSTRATIVE = re.compile(r"\b(itu|ini|tersebut)\b")
 #: an age after a name: "Lina Marlina (45)"
 _AGE_PAREN = re.compile(r"\s*\(\d{1,3}\)")
+#: a capitalised word before another, with the word before it (group 1; none at a line start).
+#: The lookbehind only skips starts inside a word, which can never match (the word's start failed
+#: already), but spares re from trying every suffix of every word.
+_BEFORE_CAP = re.compile(r"(?:(?<![\w'’\-])([\w'’\-]+)[ \t]+|^|\n)([A-Z][\w'’\-]*)[ \t]+(?=[A-Z])")
 
 
 @dataclass
@@ -57,7 +91,7 @@ def _spoken_about(name: str, content: str, short_forms: set[str] = frozenset()) 
     forms linked to them ("Iswan Ibrahim (ISW)" … "saudara ISW")."""
     if not content:
         return False
-    toks = set(re.findall(r"[\w'’]+", content))
+    toks = set(_TOKEN.findall(content))
     ws = name.split()
     initials = "".join(w[0] for w in ws if w[:1].isupper())
     return any(w in toks for w in ws if len(w) > 2) or (len(initials) >= 2 and initials in toks) \
@@ -65,7 +99,22 @@ def _spoken_about(name: str, content: str, short_forms: set[str] = frozenset()) 
 
 
 def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    """(word, start, end) of the words and punctuation of `text`, offset by `offset`."""
+    if offset == 0 and len(text) <= 80:  # a name or role, read again and again
+        return list(_words_of(text))
     return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 14)
+def _words_of(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((m.group(), m.start(), m.end()) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of a name, in order and as a set: names are matched against each other word by word."""
+    ws = tuple(name.split())
+    return ws, frozenset(ws)
 
 
 def is_nya_word(w: str) -> bool:
@@ -78,6 +127,7 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper()
 
 
+@lru_cache(maxsize=1 << 16)  # a pure test of a word, asked for every word of every name read
 def _is_acronym(w: str) -> bool:
     letters = [c for c in w if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
@@ -95,6 +145,8 @@ def _known_place(word: str) -> bool:
 
 _PATTERNS: dict[int, tuple[re.Pattern, ...]] = {}
 _NAME = r"([A-Z][\w'’\-]+)"
+#: the words before a place: "di Cilacap", "Kota Balikpapan"
+_PLACE_WORDS = ("di", "ke", "dari", "asal", "Kota", "Kabupaten", "Provinsi", "wilayah")
 
 
 def _patterns(cues: Cues) -> tuple[re.Pattern, ...]:
@@ -102,25 +154,49 @@ def _patterns(cues: Cues) -> tuple[re.Pattern, ...]:
     ("kata Ardiles", "Ardiles menambahkan", "Bagi Toto,") and words used as places ("di Cilacap")."""
     key = id(cues)
     if key not in _PATTERNS:
-        alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+        alt = _flat_alternation
+        # the cue and verb lexicons as tries (the same matches, several times faster to scan):
+        # each is followed by a space or a word boundary, so no two of its words match at one place
+        word_alt = lambda ws: word_alternation(ws) or alt(ws)
         cue_words = set(cues.inverted) | {"menurut"}
         cue_words |= {w.capitalize() for w in cue_words}
         titles = set(cues.titles) | set(cues.ranks)
         titles |= {w.capitalize() for w in titles}
-        after_cue = re.compile(rf"\b(?:{alt(cue_words)})\s+(?:(?:{alt(titles)})\s+)?{_NAME}\b(?!\s+[A-Z])")
-        before_verb = re.compile(rf"(?<![A-Za-z]\s)\b{_NAME}\s+(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?"
-                                 rf"(?:{alt(cues.verbs)})\b")
+        after_cue = re.compile(rf"{_at_word_start(cue_words)}\s+(?:(?:{alt(titles)})\s+)?{_NAME}\b(?!\s+[A-Z])")
+        # (?<![A-Za-z]\s)\b{_NAME}, with the tests after the name's first letter (AFTER_WORD_START)
+        before_verb = re.compile(rf"([A-Z]{AFTER_WORD_START}(?<![A-Za-z]\s.)[\w'’\-]+)\s+"
+                                 rf"(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?(?:{word_alt(cues.verbs)})\b")
         opening = re.compile(rf"(?:^|[.!?]\s+|\n)(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{_NAME}(?=,|\s+(?:"
                              r"juga|pun|sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|belum|sudah|"
                              r"pernah|mengatakan)\b)", re.M)
         # after an opening clause: "Kendati begitu, Sunday belum …", "Saat dihubungi, Febria mengatakan …"
         after_comma = re.compile(rf",\s+{_NAME}\s+(?:mengaku|berharap|yakin|"
-                                 rf"tidak|tak|belum|sudah|pernah|{alt(cues.verbs)})\b")
-        place = re.compile(rf"(?<![Ww]ali )\b(?:di|ke|dari|asal|Kota|Kabupaten|Provinsi|wilayah)\s+{_NAME}")
-        upper = re.compile(r"\b[A-Z]{3,}\b")
-        word = re.compile(r"[A-Za-z][\w'’\-]*")
-        _PATTERNS[key] = (after_cue, before_verb, opening, after_comma, place, upper, word)
+                                 rf"tidak|tak|belum|sudah|pernah|{word_alt(cues.verbs)})\b")
+        place = re.compile(rf"{_at_word_start(_PLACE_WORDS, not_after='[Ww]ali ')}\s+{_NAME}")
+        upper = re.compile(rf"[A-Z]{AFTER_WORD_START}[A-Z]{{2,}}\b")  # \b[A-Z]{3,}\b
+        _PATTERNS[key] = (after_cue, before_verb, opening, after_comma, place, upper)
     return _PATTERNS[key]
+
+
+#: name parts that depend on the lexicon only, not on the article, shared by all articles:
+#: {id(cues): {segment: name}}, emptied when it grows past SHARED_NAME_PARTS entries
+_SHARED_NAME_PARTS: dict[int, dict[str, str]] = {}
+SHARED_NAME_PARTS = 50_000
+
+
+@lru_cache(maxsize=8)
+def _role_words(cues: Cues) -> frozenset[str]:
+    """The words that are a role, rank, title or place word rather than a name word."""
+    return cues.roles | cues.ranks | cues.titles | cues.place_words
+
+
+def _index_by_word(entries: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
+    """word -> the (position, name) entries whose name has the word, in the order of `entries`."""
+    index: dict[str, list[tuple[int, str]]] = {}
+    for entry in entries:
+        for w in _name_words(entry[1])[1]:
+            index.setdefault(w, []).append(entry)
+    return index
 
 
 class SpeakerResolver:
@@ -134,9 +210,27 @@ class SpeakerResolver:
         self.current_pos = -1
         self.last_speaker: Speaker | None = None  # the last one named by a reporting act
         self.role_holder: dict[str, Speaker] = {}
+        # name_part, clean_name, entity_for and _known_place are functions of their argument and of
+        # this article (its word counts and entities, fixed once scanned), asked again and again for
+        # the same capitalised runs: each answer is kept for the article
+        self._name_parts: dict[str, str] = {}
+        self._clean_names: dict[str, str] = {}
+        self._entity_ids: dict[str, str | None] = {}
+        self._known_places: dict[str, bool] = {}
+        # a name part read without asking how this article uses a word (_placey) holds for every
+        # article: those are shared (most names are read before, in other articles)
+        self._shared_name_parts = _SHARED_NAME_PARTS.setdefault(id(cues), {})
+        if len(self._shared_name_parts) > SHARED_NAME_PARTS:
+            self._shared_name_parts.clear()
+        self._placey_asked = 0
+        self._role_words = _role_words(cues)
         self._scan_words()
         self._person_spans = self._persons_from_model(doc)
-        self._full_names = self._index_full_names()
+        # the capitalised runs that may hold a name, and the names read from them, for _full_name:
+        # read when first asked about a word, as most runs hold no speaker's name
+        self._cap_runs: list[tuple[int, str]] | None = None
+        self._runs_by_word: dict[str, list[tuple[int, str]]] = {}
+        self._persons_by_word: tuple[list, dict] | None = None  # (the _person_spans indexed, index)
 
     # -- the article's people ------------------------------------------------------------------
     def _persons_from_model(self, doc: Doc) -> list[tuple[int, int, str, str | None]]:
@@ -158,23 +252,25 @@ class SpeakerResolver:
                 out.append((starts[id(m)], m.end, name, ent.id))
         if doc.has_annotation("ENT_IOB"):
             for e in doc.ents:
-                if any(s < e.end_char and e.start_char < t for s, t, _, _ in out):
+                if e.label_ not in ("PERSON", "PER"):
+                    continue
+                e_start, e_end = e.start_char, e.end_char
+                if any(s < e_end and e_start < t for s, t, _, _ in out):
                     continue  # warta_entities already has this mention
-                if e.label_ in ("PERSON", "PER"):
-                    name = self.clean_name(self._name_part(self._strip_titles(e.text)))
-                    if name:
-                        out.append((e.start_char, e.end_char, name, None))
+                name = self.clean_name(self._name_part(self._strip_titles(e.text)))
+                if name:
+                    out.append((e_start, e_end, name, None))
         return out
 
     def _after_org_head(self, start: int) -> bool:
         """The word right before `start` opens an organisation's name ("Fraksi", "Yayasan")."""
-        before = re.search(r"([A-Za-z]+)[ \t]+$", self.text[max(0, start - 30):start])
+        before = _WORD_BEFORE.search(self.text[max(0, start - 30):start])
         return bool(before) and before.group(1).lower() in self.cues.org_heads
 
     def _prefix_before(self, start: int) -> int:
         """Where a name starts when name-prefix words stand right before the mention at `start`
         ("… Borobudur I Gusti Putu" before "Ngurah Sedana"); `start` when none do."""
-        before = re.search(r"(?:[A-Z][\w'’]*[ \t]+){1,4}$", self.text[max(0, start - 40):start])
+        before = _CAPS_BEFORE.search(self.text[max(0, start - 40):start])
         if not before:
             return start
         ws = words(before.group(), start - len(before.group()))
@@ -191,27 +287,41 @@ class SpeakerResolver:
             k = 1  # "Lalu Budi mengatakan …" opening a sentence: "then Budi said"
         return ws[k][1] if k < len(ws) else start
 
-    def _index_full_names(self) -> dict[str, list[tuple[int, str]]]:
-        """word (lower) -> [(position, fullest cleaned name containing it)] over the whole text."""
-        index: dict[str, list[tuple[int, str]]] = {}
-        runs = []
-        for m in _CAP_RUN.finditer(self.text):
-            name = self.clean_name(self._name_part(m.group()))
-            if name and len(name.split()) >= 2:
-                runs.append((m.start(), name))
-        self._runs = runs
-        for pos, name in runs:
-            for w in name.split():
-                index.setdefault(w.lower(), []).append((pos, name))
-        return index
+    def _runs(self, word: str | None = None) -> list[tuple[int, str]]:
+        """(position, cleaned name) of each capitalised run of the text that holds a name of two
+        words or more, in text order; with `word`, of those whose name has the word."""
+        if self._cap_runs is None:
+            # a single word holds one name word at most
+            self._cap_runs = [(m.start(), m.group()) for m in _CAP_RUN.finditer(self.text)
+                              if _SPACE.search(m.group())]
+        found = self._runs_by_word.get(word)
+        if found is None:
+            found = []
+            for pos, run in self._cap_runs:
+                if word is not None and word not in run:
+                    continue  # the name's words are words of the run
+                name = self.clean_name(self._name_part(run))
+                if name and len(name.split()) >= 2 and (word is None or word in _name_words(name)[1]):
+                    found.append((pos, name))
+            self._runs_by_word[word] = found
+        return found
 
     @property
     def person_spans(self) -> list[tuple[int, int, str, str | None]]:
         return self._person_spans
 
     def entity_for(self, name: str) -> str | None:
-        ent = find_entity(self.doc, name)
-        return ent.id if ent is not None else None
+        if name not in self._entity_ids:
+            ent = find_entity(self.doc, name)
+            self._entity_ids[name] = ent.id if ent is not None else None
+        return self._entity_ids[name]
+
+    def _known_place(self, word: str) -> bool:
+        """_known_place(word), kept for the article."""
+        known = self._known_places.get(word)
+        if known is None:
+            known = self._known_places[word] = _known_place(word)
+        return known
 
     # -- cleaning ----------------------------------------------------------------------------------
     def _strip_titles(self, text: str) -> str:
@@ -223,14 +333,26 @@ class SpeakerResolver:
         return " ".join(ws)
 
     def _is_role_word(self, w: str) -> bool:
-        lw = w.lower().rstrip(".")
-        return lw in self.cues.roles or lw in self.cues.ranks or lw in self.cues.titles or lw in self.cues.place_words
+        return w.lower().rstrip(".") in self._role_words
 
     def name_part(self, segment: str) -> str:
         return self._name_part(segment)
 
     def _name_part(self, segment: str) -> str:
         """The person name at the end of a capitalised segment, without role, rank and title."""
+        name = self._name_parts.get(segment)
+        if name is None:
+            name = self._shared_name_parts.get(segment)
+            if name is None:
+                asked = self._placey_asked
+                name = self._read_name_part(segment)
+                if self._placey_asked == asked:  # the article's own words played no part
+                    self._shared_name_parts[segment] = name
+            self._name_parts[segment] = name
+        return name
+
+    def _read_name_part(self, segment: str) -> str:
+        """_name_part, uncached."""
         segment = _AGE_PAREN.sub("", segment)
         ws = [w for w, _, _ in words(segment) if w not in ",.;:"]
         name: list[str] = []
@@ -273,7 +395,7 @@ class SpeakerResolver:
     def _initials_closing_name(self, ws: list[str], w: str) -> bool:
         """Two capitals closing a name ("Mahfud MD", "Nanang Sigit PH"): the phrase ends with them,
         the word before is a name word, and they are no place or title ("Presiden AS")."""
-        if len(w) != 2 or ws[-1] != w or len(ws) < 2 or _known_place(w) or \
+        if len(w) != 2 or ws[-1] != w or len(ws) < 2 or self._known_place(w) or \
                 w.lower() in self.cues.titles or w.lower() in self.cues.place_words:
             return False
         prev = ws[-2].rstrip(".")
@@ -313,7 +435,7 @@ class SpeakerResolver:
         if not prev or not _is_cap(prev) or _is_acronym(prev) or self._is_role_word(prev) or self._placey(prev) \
                 or prev.lower() in self.cues.org_heads or self.cues.is_cue_word(prev.lower()):
             return False
-        return not _known_place(f"{prev} {w}")
+        return not self._known_place(f"{prev} {w}")
 
     # -- phrases -----------------------------------------------------------------------------------
     def parse(self, start: int, end: int) -> Speaker | None:
@@ -438,27 +560,26 @@ class SpeakerResolver:
         return name
 
     def _scan_words(self) -> None:
-        """One pass over the text: word and word-pair counts, short forms, place words."""
-        after_cue, before_verb, opening, after_comma, place, upper, word = _patterns(self.cues)
+        """One pass over the text: short forms and place words."""
+        after_cue, before_verb, opening, after_comma, place, upper = _patterns(self.cues)
         text = self.text
-        ws = word.findall(text)
-        self._word_count = Counter(ws)
-        self._pair_count = Counter(zip(ws, ws[1:]))
-        # how often a word opens a run of capitalised words (a given name shared by two people)
-        # ("Menteri Ahmad Riza", "kata Ahmad Mahendra"; not "Mampang Prapatan Rabu", a place in a run)
-        self._before_cap = Counter(
-            m.group(2) for m in re.finditer(r"(?:([\w'’\-]+)[ \t]+|^|\n)([A-Z][\w'’\-]*)[ \t]+(?=[A-Z])", text)
-            if m.group(1) is None or not _is_cap(m.group(1)) or self._is_role_word(m.group(1)))
-        self._short_forms = {m.group(1) for p in (after_cue, before_verb, opening, after_comma) for m in p.finditer(text)}
+        # word and word-pair counts and how often a word opens a capitalised run: counted when first
+        # asked (_alone_elsewhere), as many articles never ask
+        self._word_count: Counter | None = None
+        self._pair_count: Counter | None = None
+        self._before_cap: Counter | None = None
         # the short forms a cue names ("kata Ardiles"): only a person is named so
         self._cued_forms = {m.group(1) for m in after_cue.finditer(text)}
+        self._short_forms = self._cued_forms | {m.group(1) for p in (before_verb, opening, after_comma)
+                                                for m in p.finditer(text)}
         self._places = {m.group(1) for m in place.finditer(text)}
         self._admin_places = {m.group(1) for m in _ADMIN_PLACE.finditer(text)}
         self._upper = set(upper.findall(text))
 
     def _placey(self, token: str) -> bool:
         """A word the article also uses as a place ("di Sulut") or writes in capitals ("MANADO")."""
-        return token in self._places or (len(token) > 2 and token.upper() in self._upper) or _known_place(token)
+        self._placey_asked += 1
+        return token in self._places or (len(token) > 2 and token.upper() in self._upper) or self._known_place(token)
 
     def clean_name(self, name: str) -> str:
         """Trim a capitalised run to the person's name, using how the article refers to the person.
@@ -467,6 +588,13 @@ class SpeakerResolver:
         leading word the article also uses without the rest of the name ("KPU Sulut", "di
         Cilacap") is a place or organisation and is dropped.
         """
+        cleaned = self._clean_names.get(name)
+        if cleaned is None:
+            cleaned = self._clean_names[name] = self._clean_name_uncached(name)
+        return cleaned
+
+    def _clean_name_uncached(self, name: str) -> str:
+        """clean_name, uncached."""
         ws = name.split()
         if len(ws) < 2:
             return name
@@ -475,7 +603,7 @@ class SpeakerResolver:
         for i in range(len(ws) - 2, -1, -1):
             if _is_acronym(ws[-1]):
                 break
-            if ws[i].lower() in self.cues.place_words or ws[i] in self._admin_places or (ws[i] in self._places and _known_place(ws[i])):
+            if ws[i].lower() in self.cues.place_words or ws[i] in self._admin_places or (ws[i] in self._places and self._known_place(ws[i])):
                 ws = ws[i + 1:]
                 break
         if len(ws) < 2:
@@ -524,11 +652,24 @@ class SpeakerResolver:
         """The word occurs in the text without the name word that follows it here."""
         if len(t) < 2:
             return False
+        if self._word_count is None:
+            ws = _LETTER_WORD.findall(self.text)
+            self._word_count = Counter(ws)
+            self._pair_count = Counter(zip(ws, ws[1:]))
         if self._word_count[t] <= self._pair_count[(t, nxt)]:
             return False
         # "Ahmad" before other names only ("Ahmad Riza", "Ahmad Mahendra") is a given name, not a word
         # used alone
-        return self._word_count[t] > self._before_cap[t]
+        return self._word_count[t] > self._opens_runs(t)
+
+    def _opens_runs(self, t: str) -> int:
+        """How often the word opens a run of capitalised words (a given name shared by two people)
+        ("Menteri Ahmad Riza", "kata Ahmad Mahendra"; not "Mampang Prapatan Rabu", a place in a run)."""
+        if self._before_cap is None:
+            self._before_cap = Counter(
+                m.group(2) for m in _BEFORE_CAP.finditer(self.text)
+                if m.group(1) is None or not _is_cap(m.group(1)) or self._is_role_word(m.group(1)))
+        return self._before_cap[t]
 
     def _short_form(self, t: str) -> bool:
         """The word is used alone for a person: "kata Ardiles", "Ardiles menambahkan", "Bagi Toto, …"."""
@@ -551,7 +692,7 @@ class SpeakerResolver:
         return segs
 
     def _is_list(self, raw: str, segments) -> bool:
-        return bool(re.search(r"\b(dan|serta)\b", raw)) and not any(
+        return bool(_LIST_JOINER.search(raw)) and not any(
             w[0].lower() in self.cues.roles for seg in segments for w in seg[:1])
 
     def _list_items(self, ws):
@@ -640,7 +781,7 @@ class SpeakerResolver:
     def _entity_with_role(self, sp: Speaker, pos: int) -> Speaker | None:
         """The person the article gives this role ("Mensos" -> the entity with role "Mensos")."""
         role = " ".join((sp.role or sp.name).lower().split())
-        role = re.sub(r"\b(itu|ini|tersebut)\b", "", role).strip()
+        role = _DEMONSTRATIVE.sub("", role).strip()
         if not role:
             return None
         best = None
@@ -675,29 +816,39 @@ class SpeakerResolver:
     def _full_name(self, name: str, pos: int) -> str:
         """The fullest name of the same person: the article's entities first, then capitalised runs."""
         ws = name.split()
-        tiers = [[(p, full) for p, _, full, _ in self._person_spans], self._runs]
-        for tier in tiers:
+        wanted = set(ws)
+        if self._persons_by_word is None or self._persons_by_word[0] is not self._person_spans:
+            persons = [(p, full) for p, _, full, _ in self._person_spans]
+            self._persons_by_word = (self._person_spans, _index_by_word(persons))
+        for from_runs in (False, True):
+            if from_runs:
+                tier = self._runs(ws[0] if ws else None)  # only the names with the first word can have them all
+            elif ws:
+                tier = self._persons_by_word[1].get(ws[0], ())
+            else:
+                tier = [(p, full) for p, _, full, _ in self._person_spans]
             cands = []
             for p, full in tier:
-                fws = full.split()
-                if len(fws) >= len(ws) and all(x in fws for x in ws):
-                    if tier is self._runs:
+                fws, fset = _name_words(full)
+                if len(fws) >= len(ws) and wanted <= fset:
+                    if from_runs:
                         full = self.clean_name(self._trim_run(fws, ws))
                     cands.append((p > pos, p, full))
             cands = [c for c in cands if len(c[2].split()) > len(ws)]
             if cands:
                 cands.sort(key=lambda c: (c[0], c[1]))
-                return self._extended_by_run(cands[0][2]) if tier is not self._runs else cands[0][2]
+                return self._extended_by_run(cands[0][2]) if not from_runs else cands[0][2]
         return name
 
     def _extended_by_run(self, name: str) -> str:
         """The model's name completed by a capitalised run that starts with it and goes on: NER
         stopping short of a long name ("Dwi Oktavia Tatri" in "… Dwi Oktavia Tatri Lestari Handayani")."""
-        ws = name.split()
-        longer = [full for _, full in self._runs if full.split()[:len(ws)] == ws and len(full.split()) > len(ws)]
+        ws = tuple(name.split())
+        longer = [full for _, full in self._runs(ws[0] if ws else None)
+                  if _name_words(full)[0][:len(ws)] == ws and len(_name_words(full)[0]) > len(ws)]
         return max(longer, key=lambda f: len(f.split()), default=name)
 
-    def _trim_run(self, fws: list[str], ws: list[str]) -> str:
+    def _trim_run(self, fws: tuple[str, ...], ws: list[str]) -> str:
         """From "Bekasi Rahmat Effendi" and mention "Rahmat": the name starts at the mention, or at
         a name prefix before it ("I Gusti Ngurah Wirawan" for "Ngurah")."""
         i = fws.index(ws[0])

@@ -24,7 +24,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 from warta.claims.numbers import Quantity, claim_quantities, lexicon
@@ -45,6 +47,7 @@ _ABBREV = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|dll|dsb|dkk|tsb|dst|hlm|vs|
 _CLOSING_QUOTES = set("\"”’'")
 _CLAUSE_SEP = re.compile(r"[,;:]\s|\s(?:di mana|sementara|sedangkan|namun)\s")
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_LINE_BREAKS = re.compile(r"\n+")
 
 
 @Language.factory("warta_claims")
@@ -130,15 +133,16 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
             spans.append((a, len(text)))
         return spans
     cuts = {0, len(text)}
-    prev = None
-    for t in doc:
-        if t.is_sent_start and prev is not None and (_can_end(text, prev.idx + len(prev.text))
-                                                      or "\n" in prev.text_with_ws):
-            cuts.add(t.idx)
-        prev = t
-    cuts.update(m.end() for m in _SENT_CUT.finditer(text) if not _ABBREV.search(text, 0, m.start() + 1))
-    cuts.update(m.start() for m in re.finditer(r"\n+", text))
-    cuts.update(m.end() for m in re.finditer(r"\n+", text))
+    # token columns, not Token objects: only the tokens before the parser's sentence starts are looked at
+    idx, length, sent_start = doc.to_array([IDX, LENGTH, SENT_START]).T.tolist()
+    for i in [i for i, start in enumerate(sent_start) if start == 1 and i > 0]:  # Token.is_sent_start
+        prev_start, prev_end = idx[i - 1], idx[i - 1] + length[i - 1]
+        # (a token's trailing whitespace is a space or nothing: a line break is in its text)
+        if _can_end(text, prev_end) or "\n" in text[prev_start:prev_end]:
+            cuts.add(idx[i])
+    cuts.update(m.end() for m in _SENT_CUT.finditer(text) if not _closes_abbreviation(text, m.start()))
+    for m in _LINE_BREAKS.finditer(text):
+        cuts.update(m.span())
     spans = []
     edges = sorted(cuts)
     for a, b in zip(edges, edges[1:]):
@@ -150,6 +154,13 @@ def _sentences(doc: Doc) -> list[tuple[int, int]]:
         if end > a:
             spans.append((a, end))
     return spans
+
+
+def _closes_abbreviation(text: str, period: int) -> bool:
+    """The period at `period` closes an abbreviation or an initial (_ABBREV). A match is at most five characters
+    long and ends at the period, so only the characters just before it are searched (searching from the start
+    of the text made _sentences quadratic); "^" still matches only at the text's real start."""
+    return _ABBREV.search(text, max(0, period - 8), period + 1) is not None
 
 
 def _can_end(text: str, end: int) -> bool:
@@ -207,8 +218,15 @@ def _clause(text: str, sent: tuple[int, int], q: Quantity) -> tuple[int, int]:
 def _pos_lookup(doc: Doc):
     if not doc.has_annotation("POS"):
         return None
-    starts = {t.idx: t.pos_ for t in doc}
-    return starts.get
+    # {t.idx: t.pos_ for t in doc}, read from the token columns; the few offsets looked up get their tag's name
+    idx, pos = doc.to_array([IDX, POS]).T.tolist()
+    pos_at = dict(zip(idx, pos))
+
+    def pos_of(char: int) -> str | None:
+        pos_id = pos_at.get(char)
+        return None if pos_id is None else POS_NAMES[pos_id]
+
+    return pos_of
 
 
 # ---------------------------------------------------------------------------------------------- names

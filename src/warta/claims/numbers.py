@@ -114,22 +114,9 @@ _SKIP_REASON = {"pukul": "time", "jam": "time", "usia": "age", "umur": "age", "b
 _COORDINATORS = frozenset({"atau", "dan", "plus minus", "±", "/", "hingga", "sampai", "serta", "dari"})
 #: verb forms (meN-, ber-, ter-, di-...-kan): not a counted noun unless listed in [classifiers] verb_like_nouns
 _VERB_FORM = re.compile(r"(?:mem|men|meng|meny|me[lrwy]|ber|ter)[a-z]{3,}|di[a-z]{4,}kan")
-
-
-class Tok:
-    __slots__ = ("text", "start", "end", "low", "is_digit")
-
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start, self.end = text, start, end
-        self.low = text.lower()
-        self.is_digit = text[0].isdigit()
-
-    def __repr__(self) -> str:
-        return f"Tok({self.text!r}, {self.start}, {self.end})"
-
-
-def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+#: a time of day ("10.00", "9:30") and a year of 1900-2099, as written
+_CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def tokenize_words(text: str) -> list[str]:
@@ -205,40 +192,54 @@ def parse_digits(s: str) -> float | None:
     return float(s)
 
 
+@lru_cache(maxsize=1)
+def _number_starts() -> frozenset[str]:
+    """The words that can open a number written in words ("dua", "setengah", "puluhan")."""
+    lx = lexicon()
+    return frozenset(lx.units) | frozenset(lx.fractions) | frozenset(lx.approx_words)
+
+
 class _Scanner:
     def __init__(self, text: str, pos_of: Callable[[int], str | None] | None = None):
         self.text = text
-        self.toks = tokenize(text)
-        self.n = len(self.toks)
+        # token k as parallel lists (words[k], lows[k], starts[k]:ends[k], digit[k]), not one Tok object per
+        # token: a text has hundreds of tokens and only the few around a number are looked at more than once
+        matches = list(_TOKEN.finditer(text))
+        self.words = [m.group() for m in matches]
+        self.lows = [w.lower() for w in self.words]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.digit = [w[0].isdigit() for w in self.words]
+        self.n = len(self.words)
         self.lex = lexicon()
-        lx = self.lex
-        self.number_starts = frozenset(lx.units) | frozenset(lx.fractions) | frozenset(lx.approx_words)
+        self.number_starts = _number_starts()
         self.pos_of = pos_of
 
     # -- helpers
     def low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < self.n else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def glued(self, i: int, j: int) -> bool:
         """Tokens i and j (j = i + 1) touch, with no space between them."""
-        return 0 <= i and j < len(self.toks) and self.toks[i].end == self.toks[j].start
+        return 0 <= i and j < self.n and self.ends[i] == self.starts[j]
 
     def is_word_number_start(self, i: int) -> bool:
         return self.low(i) in self.number_starts
 
     def scale_at(self, i: int) -> float | None:
-        if i >= len(self.toks):
+        if i >= self.n:
             return None
-        t = self.toks[i]
-        if t.text in self.lex.scales_cs:
-            return self.lex.scales_cs[t.text]
-        return self.lex.scales.get(t.low)
+        word = self.words[i]
+        if word in self.lex.scales_cs:
+            return self.lex.scales_cs[word]
+        return self.lex.scales.get(self.lows[i])
 
     def match_phrase(self, i: int, table: dict) -> tuple[int, object] | None:
         """The longest phrase of `table` (tuples of lower-case tokens) starting at token i."""
         best = None
+        lows = [self.low(k) for k in range(i, i + 4)]
         for n in range(1, 5):
-            key = tuple(self.low(k) for k in range(i, i + n))
+            key = tuple(lows[:n])
             if key in table:
                 best = (n, table[key])
         return best
@@ -247,10 +248,9 @@ class _Scanner:
     def read_number(self, i: int, money: bool = False) -> tuple[float, int, bool] | None:
         """(value, next token index, approximate-by-word) for the number starting at token i, scale included."""
         lx = self.lex
-        t = self.toks[i]
         approx = False
-        if t.is_digit:
-            v = parse_digits(t.text)
+        if self.digit[i]:
+            v = parse_digits(self.words[i])
             if v is None:
                 return None
             j = i + 1
@@ -259,7 +259,7 @@ class _Scanner:
             last = 0.0
             j = i
             seen = False
-            while j < len(self.toks):
+            while j < self.n:
                 w = self.low(j)
                 if w in lx.units:
                     u = lx.units[w]
@@ -287,12 +287,12 @@ class _Scanner:
                 return None
             v = total + current
         # scales: "1,5 juta", "Rp 2,3 T", "puluhan ribu", "dua ratus ribu juta" (rare)
-        while j < len(self.toks):
+        while j < self.n:
             s = self.scale_at(j)
             if s is None:
                 break
             # "M", "T", "K" abbreviate scales only for money or glued to the digits ("Rp 1 M", "2,3T")
-            if self.toks[j].text in lx.scales_cs and not (money or self.glued(j - 1, j)):
+            if self.words[j] in lx.scales_cs and not (money or self.glued(j - 1, j)):
                 break
             v *= s
             j += 1
@@ -300,18 +300,25 @@ class _Scanner:
 
     def scan(self) -> list[Quantity]:
         out: list[Quantity] = []
-        toks, lx = self.toks, self.lex
+        lx = self.lex
+        lows, digit, number_starts = self.lows, self.digit, self.number_starts
+        currency_before = lx.currency_before
+        n = self.n
+        # only a number or a currency word can open a quantity: the loop visits those tokens alone (at any
+        # other token it would only step on), in order, skipping the ones a quantity already took
+        openers = number_starts | currency_before.keys()
+        candidates = [k for k in range(n) if digit[k] or lows[k] in openers]
         i = 0
-        n = len(toks)
-        while i < n:
-            t = toks[i]
+        for candidate in candidates:
+            if candidate < i:
+                continue
+            i = candidate
             cur_i = None
-            if t.low in lx.currency_before and i + 1 < n \
-                    and (toks[i + 1].is_digit or self.is_word_number_start(i + 1)):
+            if lows[i] in currency_before and i + 1 < n \
+                    and (digit[i + 1] or lows[i + 1] in number_starts):
                 cur_i = i
                 i += 1
-                t = toks[i]
-            if not (t.is_digit or self.is_word_number_start(i)):
+            if not (digit[i] or lows[i] in number_starts):
                 i += 1
                 continue
             q = self.quantity_at(i, cur_i)
@@ -329,18 +336,18 @@ class _Scanner:
         return out
 
     def quantity_at(self, i: int, cur_i: int | None) -> Quantity | None:
-        toks, lx = self.toks, self.lex
-        first = toks[i]
+        lx = self.lex
+        words, lows, starts, ends, digit, n = self.words, self.lows, self.starts, self.ends, self.digit, self.n
         read = self.read_number(i, money=cur_i is not None)
         if read is None:
             return None
         value, j, approx = read
-        start = toks[cur_i].start if cur_i is not None else first.start
-        q = Quantity(value=_num(value), start=start, end=toks[j - 1].end, text="", approximate=approx)
+        start = starts[cur_i] if cur_i is not None else starts[i]
+        q = Quantity(value=_num(value), start=start, end=ends[j - 1], text="", approximate=approx)
         if approx:
             q.bound = "lower"
-        currency = lx.currency_before[toks[cur_i].low] if cur_i is not None else None
-        word_number = not first.is_digit
+        currency = lx.currency_before[lows[cur_i]] if cur_i is not None else None
+        word_number = not digit[i]
         # ranges: "10-12", "10 hingga 12", "antara 10 dan 12"
         between = self.low(i - 1 if cur_i is None else cur_i - 1) == lx.range_between
         conn = self.low(j)
@@ -355,40 +362,41 @@ class _Scanner:
         is_conn = conn in lx.range_connectors or (between and conn in lx.range_between_and)
         if conn in ("-", "–", "—") and not (self.glued(j - 1, j) or self.glued(j, j + 1)):
             # a spaced hyphen joins two digit numbers only ("78 - 80 km"), not words ("dua - tiga")
-            is_conn = conn in ("–", "—") or (toks[i].is_digit and j + 1 < len(toks) and toks[j + 1].is_digit)
-        if is_conn and k < len(toks):
-            kk = k + 1 if toks[k].low in lx.currency_before else k
-            if kk < len(toks) and (toks[kk].is_digit or self.is_word_number_start(kk)):
+            is_conn = conn in ("–", "—") or (digit[i] and j + 1 < n and digit[j + 1])
+        if is_conn and k < n:
+            kk = k + 1 if lows[k] in lx.currency_before else k
+            if kk < n and (digit[kk] or self.is_word_number_start(kk)):
                 r2 = self.read_number(kk, money=cur_i is not None or kk > k)
                 if r2 is not None:
                     v2, j2, ap2 = r2
                     # "10-12 juta": the scale written once applies to both
-                    if j2 > kk + 1 and j == i + 1 and toks[i].is_digit and v2 > value * 100:
-                        scale = v2 / (parse_digits(toks[kk].text) or 1)
-                        if toks[kk].is_digit:
+                    if j2 > kk + 1 and j == i + 1 and digit[i] and v2 > value * 100:
+                        scale = v2 / (parse_digits(words[kk]) or 1)
+                        if digit[kk]:
                             value *= scale
                     if v2 > value:
                         q.value, q.value_max, q.bound = _num(value), _num(v2), "range"
                         q.approximate = q.approximate or ap2
                         j = j2
-                        q.end = toks[j - 1].end
+                        q.end = ends[j - 1]
         q.text = self.text[q.start:q.end]
         # hedge before (after any currency symbol goes before the number, the hedge before both)
         b = (cur_i if cur_i is not None else i) - (1 if between else 0)
+        before = [self.low(x) for x in range(b - lx.max_hedge, b)]
         for nlen in range(lx.max_hedge, 0, -1):
             if b - nlen < 0:
                 continue
-            key = tuple(self.low(x) for x in range(b - nlen, b))
+            key = tuple(before[lx.max_hedge - nlen:])
             if key in lx.hedges:
                 bound, ap = lx.hedges[key]
                 if q.bound != "range":
                     q.bound = bound if not (q.bound == "lower" and bound == "exact") else q.bound
                 q.approximate = q.approximate or ap
                 q.hedge = " ".join(key)
-                q.hedge_start = toks[b - nlen].start
+                q.hedge_start = starts[b - nlen]
                 break
         if between and q.hedge_start is None:
-            q.hedge_start = toks[b].start
+            q.hedge_start = starts[b]
         # after the number: lower-bound words ("10.000 lebih"), currency, percent, unit
         if self.low(j) in lx.after_lower and self.low(j + 1) != "dari":
             q.bound, q.approximate = "lower", True
@@ -401,31 +409,31 @@ class _Scanner:
 
     # -- what the number counts, and whether it is a quantity at all
     def classify(self, q: Quantity, i: int, j: int, cur_i: int | None, currency: str | None, word_number: bool):
-        toks, lx = self.toks, self.lex
-        first = toks[i]
+        lx = self.lex
+        words, lows, starts, ends, digit = self.words, self.lows, self.starts, self.ends, self.digit
+        first = words[i]  # the number's first token as written
         prev_i = (cur_i if cur_i is not None else i) - 1
         prev = self.low(prev_i)
         # a capitalised number word before a capitalised word is part of a title ("Triliunan Rupiah", "Tiga Fakta")
-        if word_number and first.text[0].isupper() and j < len(toks) and toks[j].text[0].isupper():
+        if word_number and first[0].isupper() and j < self.n and words[j][0].isupper():
             q.skip = "title"
             return
         # glued to letters before ("B50", "G20", "Su-35", "Cesium-137", "ke-3") or after ("5G", "16GB")
-        if first.is_digit and cur_i is None:
-            if self.glued(prev_i, i) and toks[prev_i].text[0].isalpha():
+        if digit[i] and cur_i is None:
+            if self.glued(prev_i, i) and words[prev_i][0].isalpha():
                 q.skip = "name"
                 return
             if prev == "-" and self.glued(prev_i, i) and self.glued(prev_i - 1, prev_i) \
-                    and toks[prev_i - 1].text[0].isalpha():
+                    and words[prev_i - 1][0].isalpha():
                 q.skip = "ordinal" if self.low(prev_i - 1) == "ke" else "name"
                 return
             # "Covid - 19" (a spaced hyphen after a capitalised word): a name
-            if prev == "-" and prev_i >= 1 and toks[prev_i - 1].text[0].isupper() and toks[prev_i - 1].text.isalpha():
+            if prev == "-" and prev_i >= 1 and words[prev_i - 1][0].isupper() and words[prev_i - 1].isalpha():
                 q.skip = "name"
                 return
-            nxt = toks[j] if j < len(toks) else None
-            if nxt is not None and self.glued(j - 1, j) and nxt.text[0].isalpha() \
-                    and nxt.low not in lx.unit_abbreviations and nxt.text not in lx.scales_cs \
-                    and nxt.low not in lx.scales and nxt.low not in lx.percent:
+            if j < self.n and self.glued(j - 1, j) and words[j][0].isalpha() \
+                    and lows[j] not in lx.unit_abbreviations and words[j] not in lx.scales_cs \
+                    and lows[j] not in lx.scales and lows[j] not in lx.percent:
                 q.skip = "name"
                 return
             # dates and codes: 21/10, 21/10/2025, 0812-3456-7890, +62
@@ -435,27 +443,27 @@ class _Scanner:
             if prev == "+" and self.glued(prev_i, i):
                 q.skip = "code"
                 return
-            digits = first.text.replace(".", "").replace(",", "")
-            if len(first.text) > 1 and first.text[0] == "0" and first.text[1].isdigit():
+            digits = first.replace(".", "").replace(",", "")
+            if len(first) > 1 and first[0] == "0" and first[1].isdigit():
                 q.skip = "code"
                 return
-            if len(digits) >= 9 and "." not in first.text and "," not in first.text:
+            if len(digits) >= 9 and "." not in first and "," not in first:
                 q.skip = "code"
                 return
-            if self.low(j) == "-" and self.glued(j - 1, j) and j + 2 < len(toks) and self.low(j + 2) == "-":
+            if self.low(j) == "-" and self.glued(j - 1, j) and j + 2 < self.n and self.low(j + 2) == "-":
                 q.skip = "code"
                 return
             # times: "10.00 WIB", "pukul 10.00"
-            if re.fullmatch(r"\d{1,2}[.:]\d{2}", first.text) and (
+            if _CLOCK_TIME.fullmatch(first) and (
                     self.low(j) in lx.after_not_claim or prev in ("pukul", "jam")):
                 q.skip = "time"
                 return
             # years: 4 digits 1900-2099, no separator, no money/percent/scale
-            if re.fullmatch(r"(19|20)\d\d", first.text) and j == i + 1 and currency is None \
+            if _YEAR.fullmatch(first) and j == i + 1 and currency is None \
                     and self.low(j) not in lx.percent:
                 q.skip = "year"
                 return
-            if q.bound == "range" and re.fullmatch(r"(19|20)\d\d", first.text):
+            if q.bound == "range" and _YEAR.fullmatch(first):
                 q.skip = "year"
                 return
         if self.match_phrase(i, lx.idioms):
@@ -484,36 +492,37 @@ class _Scanner:
             m = self.match_phrase(k, lx.currency_after)
             if m:
                 n, currency = m
-                q.unit_start, q.unit_end = toks[k].start, toks[k + n - 1].end
+                q.unit_start, q.unit_end = starts[k], ends[k + n - 1]
         if currency is not None:
             q.currency = currency
             q.kind = "money"
             q.unit = lx.currency_unit.get(currency, currency.lower())
             if q.unit_start is None:
-                q.unit_start, q.unit_end = (toks[cur_i].start, toks[cur_i].end) if cur_i is not None else (None, None)
+                q.unit_start, q.unit_end = (starts[cur_i], ends[cur_i]) if cur_i is not None else (None, None)
             return
         if self.low(k) in lx.percent:
             q.kind, q.unit = "percent", lx.percent_unit
-            q.unit_start, q.unit_end = toks[k].start, toks[k].end
+            q.unit_start, q.unit_end = starts[k], ends[k]
             return
         m = self.match_phrase(k, lx.multiword_units)
         if m:
             n, unit = m
             q.kind, q.unit = "measure", unit
-            q.unit_start, q.unit_end = toks[k].start, toks[k + n - 1].end
+            q.unit_start, q.unit_end = starts[k], ends[k + n - 1]
             return
         self.counted_noun(q, k, word_number)
         # "HPK 1 IKN", "B 1234 XYZ": a number between two acronyms (or a plate's letters) is part of a name
-        if q.unit and q.unit.isupper() and not word_number and 0 <= prev_i and toks[prev_i].text.isupper() \
-                and toks[prev_i].text.isalpha() and (len(toks[prev_i].text) >= 2 or len(q.unit) <= 3):
+        if q.unit and q.unit.isupper() and not word_number and 0 <= prev_i and words[prev_i].isupper() \
+                and words[prev_i].isalpha() and (len(words[prev_i]) >= 2 or len(q.unit) <= 3):
             q.skip = "name"
 
     def counted_noun(self, q: Quantity, k: int, word_number: bool):
-        toks, lx = self.toks, self.lex
+        lx = self.lex
+        words, lows, starts, ends, n = self.words, self.lows, self.starts, self.ends, self.n
         # the number repeated in words: "1 (satu) orang", "1 satu orang"
-        if k < len(toks) and toks[k].text == "(" and self.is_word_number_start(k + 1):
+        if k < n and words[k] == "(" and self.is_word_number_start(k + 1):
             e = k + 1
-            while e < len(toks) and (self.is_word_number_start(e) or self.low(e) in lx.multipliers):
+            while e < n and (self.is_word_number_start(e) or self.low(e) in lx.multipliers):
                 e += 1
             if self.low(e) == ")":
                 k = e + 1
@@ -521,12 +530,12 @@ class _Scanner:
             r = self.read_number(k)
             if r is not None and abs(r[0] - float(q.value)) < 1e-9:
                 k = r[1]
-        if k >= len(toks):
+        if k >= n:
             q.skip = q.skip or None
             return
-        t = toks[k]
-        w = t.low
-        if not t.text[0].isalpha():
+        word = words[k]
+        w = lows[k]
+        if not word[0].isalpha():
             return  # no unit: a bare number
         if w in lx.time_units:
             q.skip = "time"
@@ -541,53 +550,52 @@ class _Scanner:
             q.skip = "listicle"
             return
         if w in lx.unit_abbreviations:
-            q.kind, q.unit = "measure", t.low
-            q.unit_start, q.unit_end = t.start, t.end
+            q.kind, q.unit = "measure", lows[k]
+            q.unit_start, q.unit_end = starts[k], ends[k]
             return
         if w in lx.function_words:
             return
         m = self.match_phrase(k, lx.compound_units)
         if m:
-            n, unit = m
+            length, unit = m
             q.kind, q.unit = "count", unit
-            q.unit_start, q.unit_end = t.start, toks[k + n - 1].end
+            q.unit_start, q.unit_end = starts[k], ends[k + length - 1]
             return
         if w.endswith("nya") and w[:-3] in lx.verb_like_nouns:
             w = w[:-3]  # "3 tersangkanya"
         if w not in lx.verb_like_nouns and (_VERB_FORM.fullmatch(w) or (
-                self.pos_of is not None and self.pos_of(t.start) in _NOT_NOUN_POS)):
+                self.pos_of is not None and self.pos_of(starts[k]) in _NOT_NOUN_POS)):
             return  # "14,5 juta terdiri atas", "Densus 88 melakukan": a verb follows, nothing is counted
-        if len(t.text) == 1:
+        if len(word) == 1:
             q.skip = "code"  # "B 1234 F", "DD 3 F": plates and codes
             return
-        if t.text[0].isupper() and not t.text.isupper():
+        if word[0].isupper() and not word.isupper():
             # "10 Foto", "5 Fakta", "iPhone 16 Pro": a title or a name, not a counted noun
             q.skip = "title"
             return
-        if w in lx.classifiers:
-            nxt = toks[k + 1] if k + 1 < len(toks) else None
-            if nxt is not None and self.is_noun(k + 1):
-                t = nxt
-        q.unit = t.text if t.text.isupper() else t.low
+        unit_i = k  # the token naming what is counted
+        if w in lx.classifiers and k + 1 < n and self.is_noun(k + 1):
+            unit_i = k + 1  # "3 buah rumah": the classifier's noun
+        q.unit = words[unit_i] if words[unit_i].isupper() else lows[unit_i]
         if q.unit.endswith("nya") and len(q.unit) > 6 and q.unit not in lx.verb_like_nouns:
             q.unit = q.unit[:-3]  # "ribuan anggotanya" counts anggota
-        q.unit_start, q.unit_end = t.start, t.end
+        q.unit_start, q.unit_end = starts[unit_i], ends[unit_i]
         q.kind = "count"
         if q.value == 1 and word_number:
             q.skip = "one"  # "satu orang", "salah satu": an article, not a figure
 
     def is_noun(self, k: int) -> bool:
-        t = self.toks[k]
-        if not t.text[0].isalpha() or t.low in self.lex.function_words or t.low in self.lex.time_units:
+        word, low = self.words[k], self.lows[k]
+        if not word[0].isalpha() or low in self.lex.function_words or low in self.lex.time_units:
             return False
         if self.pos_of is not None:
-            pos = self.pos_of(t.start)
+            pos = self.pos_of(self.starts[k])
             if pos is not None:
-                return pos in ("NOUN", "PROPN") and not t.text[0].isupper()
-        if t.text[0].isupper():
+                return pos in ("NOUN", "PROPN") and not word[0].isupper()
+        if word[0].isupper():
             return False
         # verbs and adjectives: me-/ber-/ter-/di- forms
-        return not _VERB_FORM.fullmatch(t.low) or t.low in self.lex.verb_like_nouns
+        return not _VERB_FORM.fullmatch(low) or low in self.lex.verb_like_nouns
 
 
 def find_quantities(text: str, pos_of: Callable[[int], str | None] | None = None) -> list[Quantity]:

@@ -26,7 +26,9 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from spacy.attrs import ENT_TYPE, IDX, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -100,6 +102,7 @@ class _Group:
     iso3: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)  # the same mention texts come back in every article
 def _norm_key(text: str) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", text).lower()
     return tuple(re.sub(r"[^\w\s]", " ", text).split())
@@ -157,19 +160,19 @@ class EntityLinker:
 
     def _ner_cands(self, ctx: "_Context") -> list[_Cand]:
         out = []
-        for ent in ctx.doc.ents:
+        for ent in ctx.ents:
             label = LABELS.get(ent.label_)
             if label is None:
                 continue
             start, end = ctx.trim(ent.start, ent.end)
-            while end - start > 1 and (ctx.doc[end - 1].like_num or ctx.texts[end - 1][:1].islower()
+            while end - start > 1 and (ctx.like_num[end - 1] or ctx.texts[end - 1][:1].islower()
                                        or any(ch.isdigit() for ch in ctx.texts[end - 1])
                                        or not any(ch.isalpha() for ch in ctx.texts[end - 1])):
                 end -= 1  # "PT IAE periode 2006": the name ends before
             if start >= end or ctx.excluded(start, end) or not ctx.texts[start][:1].isupper():
                 continue  # "daridetikNews": not a name as tokenised
             if end - start == 1 and ((ctx.is_sent_start_only_word(start, end) and not ctx.is_subject_name(start)) or
-                                     ctx.org_head_len(start) or ctx.g.match_at(ctx.lw, start, ctx.g.place_heads)):
+                                     ctx.org_head_len(start) or ctx.place_head_len[start]):
                 continue  # "Diimbau kepada ..." (but "Luhut mengatakan ..."), a bare "Kementerian"
             if end - start >= 3 and ctx.is_acronym(start) and not ctx.org_head_len(start) \
                     and not ctx.institution_len(start) and ctx.lw[start] not in ctx.g.company_forms \
@@ -180,13 +183,13 @@ class EntityLinker:
                 out.append(_Cand(start, start + 1, "ORG", NER))
                 out += self._person_from_span(ctx, start + 1, end, NER)
                 continue
-            head = next((i for i in range(start, end) if ctx.g.match_at(ctx.lw, i, ctx.g.place_heads)), None)
+            head = next((i for i in range(start, end) if ctx.place_head_len[i]), None)
             if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
                     and not any(ctx.place_at.get(i) for i in range(start, head)):
                 label, start = "LOC", head  # "Semenanjung Korea", "Area | Monumen Nasional"
             if label in ("ORG", "LOC") and end - start >= 2 and ctx.looks_like_person(start, end):
                 label = "PERSON"  # "Juru bicara Kremlin, Dmitry Peskov" whatever the model typed
-            if label == "LOC" and ctx.institution_len(start) and not ctx.g.match_at(ctx.lw, start, ctx.g.place_heads):
+            if label == "LOC" and ctx.institution_len(start) and not ctx.place_head_len[start]:
                 label = "ORG"  # "Kejaksaan Agung"
             if label == "PERSON" and ctx.org_head_len(start):
                 label = "ORG"  # "Himpunan Pengusaha Muda Indonesia" is not a person
@@ -195,7 +198,7 @@ class EntityLinker:
                     out.append(_Cand(start, end, None, NER))  # initials: resolved when grouping
                     continue
                 head = next((i for i in range(start, end) if ctx.institution_len(i) or
-                             ctx.g.match_at(ctx.lw, i, ctx.g.place_heads)), None)
+                             ctx.place_head_len[i]), None)
                 if head is not None and not ctx.title_len(start):
                     # "Area Monumen Nasional" is a place, "Polda Metro Jaya" an organisation
                     out.append(_Cand(head, end, "ORG" if ctx.institution_len(head) else "LOC", NER))
@@ -267,13 +270,13 @@ class EntityLinker:
         if k is None:
             return []
         e = k + ctx.institution_len(k)
-        while e < b and not (ctx.g.match_at(ctx.lw, e, ctx.g.ranks) or ctx.g.match_at(ctx.lw, e, ctx.g.honorifics)):
+        while e < b and not (ctx.rank_len[e] or ctx.honorific_len[e]):
             e += 1
         return [_Cand(k, e, "ORG", RULE)] if e - k >= 2 else []
 
     def _classify_run(self, ctx: "_Context", a: int, b: int, generic: bool) -> list[_Cand]:
         g = self.g
-        if g.match_at(ctx.lw, a, g.documents) or ctx.after_phrase(a, g.documents):
+        if ctx.document_len[a] or ctx.after_phrase(a, ctx.document_len):
             return []  # "UU Cipta Kerja", "Perpres Nomor 5": laws and regulations
         if ctx.title_len(a):
             name_start = ctx.last_title_end(a, b)
@@ -289,7 +292,7 @@ class EntityLinker:
             if ctx.texts[b - 1] in ctx.initials:
                 return [_Cand(b - 1, b, None, RULE)]  # "Saudara AS": initials, resolved when grouping
             return []
-        if ctx.org_head_len(a) >= b - a or (b - a == 1 and g.match_at(ctx.lw, a, g.place_heads)):
+        if ctx.org_head_len(a) >= b - a or (b - a == 1 and ctx.place_head_len[a]):
             return []  # a bare head noun ("Pemerintah", "Dinas") names nothing
         split = ctx.title_inside(a, b)
         if ctx.org_head_len(a) and split is not None:
@@ -300,7 +303,7 @@ class EntityLinker:
             if ctx.lw[a] in ("pemerintah", "pemerintahan") and n and a + 1 + n == b:
                 return []  # "Pemerintah Indonesia" is the country itself: the gazetteer mention covers it
             return [_Cand(a, b, "ORG", RULE)]
-        if g.match_at(ctx.lw, a, g.place_heads):
+        if ctx.place_head_len[a]:
             return [_Cand(a, b, "LOC", RULE)]
         if b - a == 1 and ctx.is_acronym(a):
             return [] if ctx.is_common_acronym(a) else [_Cand(a, b, "ORG", RULE)]
@@ -320,7 +323,7 @@ class EntityLinker:
             return [_Cand(a, b, "LOC", RULE)]  # "wilayah Kursk", "Kabupaten Sleman"
         if not generic:
             return []
-        head = next((i for i in range(a + 1, b) if g.match_at(ctx.lw, i, g.place_heads)), None)
+        head = next((i for i in range(a + 1, b) if ctx.place_head_len[i]), None)
         if head is not None:
             return [_Cand(head, b, "LOC", RULE, guess=True)]  # "Area Monumen Nasional"
         tail = ctx.last_title_end(a, b)
@@ -375,16 +378,15 @@ class EntityLinker:
         kept.sort(key=lambda c: c.start)
         out = []
         for c in kept:
-            if c.source != GAZ and (ctx.after_phrase(c.start, ctx.g.documents) or
-                                    ctx.g.match_at(ctx.lw, c.start, ctx.g.documents)):
+            if c.source != GAZ and (ctx.after_phrase(c.start, ctx.document_len) or ctx.document_len[c.start]):
                 continue  # "UU Cipta Kerja": a law
-            if c.source != GAZ and c.type in ("PERSON", "LOC", None) and ctx.after_phrase(c.start, ctx.g.org_cues) \
+            if c.source != GAZ and c.type in ("PERSON", "LOC", None) and ctx.after_phrase(c.start, ctx.org_cue_len) \
                     and not ctx.ends_rank(c.start):
                 c.type = "ORG"  # "melalui Truth Social"
-            span = ctx.doc[c.start:c.end]
-            text = span.text.strip(_PUNCT_STRIP) or span.text
+            span_text = ctx.span_text(c.start, c.end)
+            text = span_text.strip(_PUNCT_STRIP) or span_text
             key = _norm_key(text)
-            if not key or all(t.text in ctx.g.not_names for t in span):
+            if not key or all(ctx.texts[k] in ctx.g.not_names for k in range(c.start, c.end)):
                 continue
             out.append(_Mention(c.start, c.end, c.type, c.source, text, key, c.place))
         # acronyms in brackets after a name: "Iswan Ibrahim (ISW)", "Komisi Pemberantasan Korupsi (KPK)"
@@ -427,12 +429,12 @@ class EntityLinker:
     def _propagate(self, ctx: "_Context", kept: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """One sense per article: other occurrences of a name found once are mentions too
         ("Wali Kota Manado Vicky Lumentut" ... "kata Vicky" ... "warga Manado")."""
-        doc = ctx.doc
+        texts = ctx.texts
         forms: dict[str, list[tuple[tuple[str, ...], _Cand]]] = {}
         for c in kept:
             if c.type is None:
                 continue
-            words = tuple(t.text for t in doc[c.start:c.end])
+            words = tuple(texts[c.start:c.end])
             if len("".join(words)) >= 3 and words[0][:1].isupper():
                 forms.setdefault(words[0], []).append((words, c))
                 if words[0].isupper() and len(words) == 1 and c.type != "LOC":
@@ -442,31 +444,28 @@ class EntityLinker:
                     forms.setdefault(titled[0], []).append((titled, c))
             if c.type == "PERSON" and len(words) >= 2:
                 for k in range(c.start, c.end):
-                    w = doc[k].text
+                    w = texts[k]
                     if len(w) >= 3 and ctx.is_name_word(k):
                         forms.setdefault(w, []).append(((w,), c))
         if not forms:
             return []
         for v in forms.values():
             v.sort(key=lambda x: -len(x[0]))
-        out, n, i = [], len(doc), 0
-        while i < n:
-            options = forms.get(doc[i].text) if not taken[i] else None
-            if not options:
-                i += 1
-                continue
-            for words, c in options:
+        out, n, resume = [], len(texts), 0
+        for i in [k for k, w in enumerate(texts) if w in forms]:  # where a form may start
+            if i < resume or taken[i]:
+                continue  # inside the occurrence just found, or another mention's
+            for words, c in forms[texts[i]]:
                 e = i + len(words)
-                if e <= n and not any(taken[i:e]) and all(doc[i + k].text == w for k, w in enumerate(words)):
+                if e <= n and not any(taken[i:e]) and tuple(texts[i:e]) == words:
                     if c.type == "PERSON" and len(words) == 1 and (
                             (e < n and ctx.is_name_word(e)) or (i > 0 and ctx.is_name_word(i - 1))):
                         continue  # part of another name
                     out.append(_Cand(i, e, c.type, RULE, c.place))
                     for k in range(i, e):
                         taken[k] = True
-                    i = e - 1
+                    resume = e
                     break
-            i += 1
         return out
 
     # ------------------------------------------------------------------ roles
@@ -508,7 +507,7 @@ class EntityLinker:
         for m in mentions:
             if m.type == "PERSON":
                 continue
-            text = ctx.doc[m.start:m.end].text
+            text = ctx.span_text(m.start, m.end)
             if m.type is None and m.end - m.start == 1 and ctx.is_acronym(m.start):
                 grp = self._initials_group(persons, text, ctx)
                 if grp is not None:
@@ -527,7 +526,7 @@ class EntityLinker:
                     continue
             if m.type is None:
                 grp = None
-                if m.start > 0 and ctx.doc[m.start - 1].lower_ in ctx.g.place_cues:
+                if m.start > 0 and ctx.lowers[m.start - 1] in ctx.g.place_cues:
                     m.type = "LOC"
                 else:
                     continue  # a bare capitalised word nobody vouches for
@@ -652,10 +651,11 @@ class EntityLinker:
 
 def _mention(ctx: "_Context", m: _Mention) -> Mention:
     """The record mention: char offsets that slice doc.text to exactly its text."""
-    span = ctx.doc[m.start:m.end]
-    start = ctx.text.find(m.text, span.start_char, span.end_char)
+    start_char = ctx.idx[m.start]  # doc[m.start:m.end].start_char and .end_char
+    end_char = ctx.idx[m.end - 1] + len(ctx.texts[m.end - 1])
+    start = ctx.text.find(m.text, start_char, end_char)
     if start < 0:
-        return Mention(start=span.start_char, end=span.end_char, text=span.text)
+        return Mention(start=start_char, end=end_char, text=ctx.text[start_char:end_char])
     return Mention(start=start, end=start + len(m.text), text=m.text)
 
 
@@ -692,19 +692,51 @@ def _canonical(grp: _Group) -> str:
 
 
 class _Context:
-    """Per-document views used by the rules: lower-cased words, sentence starts, gazetteer hits."""
+    """Per-document views used by the rules: lower-cased words, sentence starts, gazetteer hits.
+
+    The rules ask the same questions about the same tokens many times over, so what depends on
+    the tokens alone is computed once here, as lists indexed by token position: doc[i] builds a
+    new Token object at every access, and most gazetteer lookups miss."""
 
     def __init__(self, doc: Doc, g: Gazetteer, use_ner: bool = True):
         self.doc, self.g = doc, g
         self.text = doc_text(doc)
         self.has_ner = use_ner and doc.has_annotation("ENT_IOB")
-        self.texts, self.ws, self.lw, self.ner_label = [], [], [], []
-        for t in doc:  # one pass: Token objects are built on every doc[i]
-            self.texts.append(t.text)
-            self.ws.append(t.whitespace_)
-            low = t.lower_
-            self.lw.append(low.rstrip(".") or low)
-            self.ner_label.append(LABELS.get(t.ent_type_) if self.has_ner else None)
+        n = len(doc)
+        # the token attributes, read in one array instead of one Token object per attribute
+        strings = doc.vocab.strings
+        orths, lowers, spaces, self.idx, like_num, ent_types = \
+            doc.to_array([ORTH, LOWER, SPACY, IDX, LIKE_NUM, ENT_TYPE]).T.tolist() if n else [[]] * 6
+        texts = self.texts = [strings[h] for h in orths]  # Token.text
+        self.lowers = [strings[h] for h in lowers]  # Token.lower_
+        self.ws = [" " if s else "" for s in spaces]  # Token.whitespace_
+        self.like_num = [bool(f) for f in like_num]  # Token.like_num
+        lw = self.lw = [low.rstrip(".") or low for low in self.lowers]
+        self.ner_label = [LABELS.get(strings[h]) if h else None for h in ent_types] if self.has_ner else [None] * n
+        self.ents = list(doc.ents) if self.has_ner else []
+        # Gazetteer.match_at(lw, i, ...) for every token, looked up only where some phrase's first
+        # word is (0 elsewhere)
+        starts = g.phrase_starts(lw)
+        self.honorific_len = g.match_lengths(lw, g.honorifics, starts)
+        self.rank_len = g.match_lengths(lw, g.ranks, starts)
+        self.role_head_len = g.match_lengths(lw, g.role_heads, starts)
+        self.place_head_len = g.match_lengths(lw, g.place_heads, starts)
+        self.document_len = g.match_lengths(lw, g.documents, starts)
+        self.org_cue_len = g.match_lengths(lw, g.org_cues, starts)
+        self._title_len = [0] * n  # honorific, rank or role head (Gazetteer.is_title_word)
+        self._org_head_len = g.match_lengths(lw, g.org_heads, starts)  # zeroed below for lower-case words
+        self._institution_len = g.match_lengths(lw, g.institutions, starts)  # likewise
+        capitalised = [t[:1].isupper() for t in texts]
+        for i in starts:
+            self._title_len[i] = max(self.honorific_len[i], self.rank_len[i], self.role_head_len[i])
+            if not capitalised[i]:
+                self._org_head_len[i] = self._institution_len[i] = 0
+        self.role_head_first_words = g.first_words(g.role_heads)
+        # is_cap(): capitalised, with a letter in it (when the first character is one, no need to look
+        # further), and not a word that is never a name
+        not_names = g.not_names
+        self._is_cap = [cap and (t[0].isalpha() or any(c.isalpha() for c in t)) and t not in not_names
+                        for t, cap in zip(texts, capitalised)]
         self.initials: set[str] = set()
         self.aliases: dict[str, _Mention] = {}
         self.place_at: dict[int, int] = {}
@@ -712,33 +744,42 @@ class _Context:
         self._common_acronyms: set[str] | None = None
         self._excluded: set[int] = set()
         self.sent_start = self._sent_starts()
-        self._mid_caps = {w for i, w in enumerate(self.texts) if not self.sent_start[i] and w[:1].isupper()}
+        self._mid_caps = {w for w, cap, start in zip(texts, capitalised, self.sent_start) if cap and not start}
         self._dateline()
         # words the model reads as (part of) a place or organisation somewhere in this article:
         # inside a role they are not the start of a name ("Wali Kota Manado | Vicky Lumentut")
-        ents = list(doc.ents) if self.has_ner else []
-        in_person = {t.lower_ for e in ents if LABELS.get(e.label_) == "PERSON" for t in e}
-        self.known_places = {e[0].lower_ for e in ents if len(e) == 1 and LABELS.get(e.label_) in ("LOC", "ORG")
-                             and e[0].text[:1].isupper() and e[0].lower_ not in in_person}
+        low = self.lowers
+        in_person = {low[k] for e in self.ents if LABELS.get(e.label_) == "PERSON" for k in range(e.start, e.end)}
+        self.known_places = {low[e.start] for e in self.ents if e.end - e.start == 1
+                             and LABELS.get(e.label_) in ("LOC", "ORG") and texts[e.start][:1].isupper()
+                             and low[e.start] not in in_person}
         if self.dateline_city is not None:
-            self.known_places.update(t.lower_ for t in self.dateline_city)
-        for i in range(1, len(doc)):
-            if self.is_acronym(i) and self.is_honorific_at(i - 1):
-                self.initials.add(self.texts[i])  # "saudara HPS": a person's initials
+            self.known_places.update(low[k] for k in range(self.dateline_city.start, self.dateline_city.end))
+        # an acronym i right after an honorific (is_honorific_at(i - 1)), found from where the
+        # honorifics start: "saudara HPS" is a person's initials
+        for j in starts:
+            i = j + self.honorific_len[j]
+            if j < i < n and i - j <= 3 and self.is_acronym(i):
+                self.initials.add(texts[i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """doc[start:end].text (start < end), sliced from the text instead of built from Tokens."""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
 
     # -- sentences
     def _sent_starts(self) -> list[bool]:
         texts, ws = self.texts, self.ws
-        starts = [False] * len(texts)
+        if not texts:
+            return []
         # punctuation and line breaks only: the parser's sentence splits are not needed here and
         # an early model's can fall inside a name
-        for i in range(len(texts)):
-            if i == 0:
+        starts = [True] + [prev in {".", "!", "?", ":"} or prev.isspace() or "\n" in space
+                           for prev, space in zip(texts[:-1], ws[:-1])]
+        # a quotation mark after a sentence start is one too: left to right, so that a run of
+        # them carries it on
+        for i in [k + 1 for k, prev in enumerate(texts[:-1]) if prev in "\"“”'"]:
+            if starts[i - 1]:
                 starts[i] = True
-                continue
-            prev = texts[i - 1]
-            starts[i] = prev in {".", "!", "?", ":"} or prev.isspace() or "\n" in ws[i - 1] \
-                or (prev in "\"“”'" and starts[i - 1])
         return starts
 
     def _dateline(self) -> None:
@@ -757,7 +798,7 @@ class _Context:
                 self._excluded.update(range(span.start, span.end))
 
     def excluded(self, start: int, end: int) -> bool:
-        return any(i in self._excluded for i in range(start, end))
+        return bool(self._excluded) and any(i in self._excluded for i in range(start, end))
 
     # -- token tests
     def is_acronym(self, i: int) -> bool:
@@ -768,7 +809,7 @@ class _Context:
         """"PT PGN dan PT Inti Alasindo Energi" -> two organisations."""
         parts, a = [], start
         for i in range(start + 1, end - 1):
-            if (self.lw[i] == "dan" or self.texts[i] == ",") and self.institution_len(i + 1):
+            if (self.lw[i] == "dan" or self.texts[i] == ",") and self._institution_len[i + 1]:
                 parts.append((a, i))
                 a = i + 1
         parts.append((a, end))
@@ -776,9 +817,9 @@ class _Context:
 
     def title_inside(self, a: int, b: int) -> int | None:
         """Where a rank or honorific followed by a name starts inside doc[a:b] (after its first word)."""
-        g = self.g
+        rank_len, honorific_len = self.rank_len, self.honorific_len
         for i in range(a + 1, b - 1):
-            n = g.match_at(self.lw, i, g.ranks) or g.match_at(self.lw, i, g.honorifics)
+            n = rank_len[i] or honorific_len[i]
             if n and i + n < b and self.is_name_word(i + n):
                 return i
         return None
@@ -790,37 +831,37 @@ class _Context:
             return False
         return self.role_left(start) is not None or self.role_right(end) is not None or self.ends_rank(start)
 
-    def after_phrase(self, i: int, phrases: set[tuple[str, ...]]) -> bool:
-        """A phrase of `phrases` ends right before doc[i]."""
+    def after_phrase(self, i: int, phrase_len: list[int]) -> bool:
+        """A phrase ends right before doc[i]; `phrase_len` is one of the per-token phrase lengths
+        (self.document_len, self.org_cue_len)."""
         for j in range(max(0, i - 3), i):
-            if self.g.match_at(self.lw, j, phrases) == i - j:
+            if phrase_len[j] == i - j:
                 return True
         return False
 
     def ends_rank(self, i: int) -> bool:
         """A rank or honorific ends right before doc[i] ("Komisaris Jenderal | Listyo")."""
-        g = self.g
+        rank_len, honorific_len = self.rank_len, self.honorific_len
         for j in range(max(0, i - 4), i):
-            if g.match_at(self.lw, j, g.ranks) == i - j or g.match_at(self.lw, j, g.honorifics) == i - j:
+            if rank_len[j] == i - j or honorific_len[j] == i - j:
                 return True
         return False
 
     def institution_len(self, i: int) -> int:
-        return self.g.match_at(self.lw, i, self.g.institutions) if self.texts[i][:1].isupper() else 0
+        return self._institution_len[i]
 
     def is_common_acronym(self, i: int) -> bool:
         """An acronym that is a unit ("USD 15 juta"), or that a text spells out as a common noun
         or a title ("crude palm oil (CPO)", "Menteri Energi dan Sumber Daya Mineral (ESDM)")."""
-        doc = self.doc
-        if i + 1 < len(doc) and doc[i + 1].like_num:
+        n = len(self.texts)
+        if i + 1 < n and self.like_num[i + 1]:
             return True
         if self._common_acronyms is None:
             self._common_acronyms = set()
-            for k in range(2, len(doc) - 1):
-                if self.texts[k] == _OPEN and k + 2 < len(doc) and self.texts[k + 2] == _CLOSE and \
+            for k in range(2, n - 1):
+                if self.texts[k] == _OPEN and k + 2 < n and self.texts[k + 2] == _CLOSE and \
                         self.is_short_form(k + 1):
-                    prev = doc[k - 1]
-                    if prev.text[:1].islower() or self.in_title(k - 1):
+                    if self.texts[k - 1][:1].islower() or self.in_title(k - 1):
                         self._common_acronyms.add(self.texts[k + 1])
         return self.texts[i] in self._common_acronyms
 
@@ -830,18 +871,17 @@ class _Context:
         while j > 0 and (self.texts[j - 1][:1].isupper() or self.lw[j - 1] in self.g.role_inner) \
                 and not self.sent_start[j]:
             j -= 1
-        return any(self.g.match_at(self.lw, k, self.g.role_heads) for k in range(j, i + 1)) and \
-            not any(self.institution_len(k) for k in range(j, i + 1))
+        return any(self.role_head_len[k] for k in range(j, i + 1)) and \
+            not any(self._institution_len[k] for k in range(j, i + 1))
 
     def is_short_form(self, i: int) -> bool:
         """An acronym or a clipped form in brackets after a name: "(KPK)", "(ISW)", "(Monas)"."""
         t = self.texts[i]
         return self.is_acronym(i) or (t[:1].isupper() and t.isalpha() and 3 <= len(t) <= 10
-                                      and t not in self.g.not_names)
+                                       and t not in self.g.not_names)
 
     def is_cap(self, i: int) -> bool:
-        t = self.texts[i]
-        return t[:1].isupper() and any(c.isalpha() for c in t) and t not in self.g.not_names
+        return self._is_cap[i]
 
     def is_name_word(self, i: int) -> bool:
         """A capitalised word that can continue a person's name (not a title, place or acronym)."""
@@ -849,22 +889,23 @@ class _Context:
         if not (t[:1].isupper() and t.isalpha()) or t in self.g.not_names or t in self.g.not_name_parts \
                 or t.isupper():
             return False
-        return not (self.title_len(i) or self.org_head_len(i) or self.lw[i] in self.g.role_inner)
+        return not (self._title_len[i] or self._org_head_len[i] or self.lw[i] in self.g.role_inner)
 
     def is_honorific_at(self, i: int) -> bool:
-        return any(self.g.match_at(self.lw, j, self.g.honorifics) == i - j + 1 for j in range(max(0, i - 2), i + 1))
+        honorific_len = self.honorific_len
+        return any(honorific_len[j] == i - j + 1 for j in range(max(0, i - 2), i + 1))
 
     def title_len(self, i: int) -> int:
-        return self.g.is_title_word(self.lw, i)
+        return self._title_len[i]
 
     def org_head_len(self, i: int) -> int:
-        return self.g.match_at(self.lw, i, self.g.org_heads) if self.texts[i][:1].isupper() else 0
+        return self._org_head_len[i]
 
     def is_subject_name(self, i: int) -> bool:
         """doc[i] reads as a proper noun that is the subject of the verb after it ("Pertamina menaikkan
         harga"): a lone sentence-initial word the model calls a name is kept only then."""
         doc = self.doc
-        return doc[i].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].text[:1].islower() \
+        return doc[i].pos_ == "PROPN" and i + 1 < len(doc) and self.texts[i + 1][:1].islower() \
             and doc[i + 1].pos_ in ("VERB", "AUX", "ADV", "PART")
 
     def is_sent_start_only_word(self, a: int, b: int) -> bool:
@@ -882,11 +923,11 @@ class _Context:
         """First token of the name in doc[start:end] after honorifics, ranks and role phrases."""
         g, i, in_role = self.g, start, False
         while i < end:
-            n = g.match_at(self.lw, i, g.honorifics) or g.match_at(self.lw, i, g.ranks)
+            n = self.honorific_len[i] or self.rank_len[i]
             if n:
                 i += n
                 continue
-            n = g.match_at(self.lw, i, g.role_heads)
+            n = self.role_head_len[i]
             if n:
                 i, in_role = i + n, True
                 continue
@@ -896,9 +937,9 @@ class _Context:
                 if n:
                     i += n
                     continue
-                t = self.doc[i]
-                if in_role and (self.lw[i] in g.role_inner or self.is_acronym(i) or not t.text[:1].isupper()
-                                or t.text in (_OPEN, _CLOSE, ",")):
+                t = self.texts[i]
+                if in_role and (self.lw[i] in g.role_inner or self.is_acronym(i) or not t[:1].isupper()
+                                or t in (_OPEN, _CLOSE, ",")):
                     i += 1
                     continue
             break
@@ -908,7 +949,7 @@ class _Context:
         """In a run "role ... name", the first token after the last title-like word."""
         g, i, last = self.g, a, a
         while i < b:
-            n = self.title_len(i) or self.place_at.get(i, 0) or self.org_head_len(i) or \
+            n = self._title_len[i] or self.place_at.get(i, 0) or self._org_head_len[i] or \
                 (1 if self.lw[i] in self.known_places and i + 1 < b else 0)
             if n:
                 i += n
@@ -923,28 +964,29 @@ class _Context:
 
     def cap_runs(self) -> list[tuple[int, int]]:
         """Maximal runs of capitalised words (with name particles and 'dan' inside ORG names)."""
-        n, runs, i = len(self.doc), [], 0
+        n, runs, i = len(self.texts), [], 0
+        is_cap, texts, ws, lw, sent_start = self._is_cap, self.texts, self.ws, self.lw, self.sent_start
         while i < n:
-            if not self.is_cap(i):
+            if not is_cap[i]:
                 i += 1
                 continue
             j = i + 1
-            org = bool(self.org_head_len(i))
+            org = bool(self._org_head_len[i])
             while j < n:
-                if self.ws[j - 1] == "" and self.texts[j] == "-":
+                if ws[j - 1] == "" and texts[j] == "-":
                     break
-                if self.is_cap(j) and not (self.sent_start[j]):
+                if is_cap[j] and not (sent_start[j]):
                     j += 1
-                elif j + 1 < n and self.is_cap(j + 1) and (
-                        self.lw[j] in _NAME_PARTICLES
-                        or (org and self.lw[j] == "dan" and not self.org_head_len(j + 1))
-                        or (self.texts[j] == "/" and not self.ws[j - 1] and not self.ws[j])):
+                elif j + 1 < n and is_cap[j + 1] and (
+                        lw[j] in _NAME_PARTICLES
+                        or (org and lw[j] == "dan" and not self._org_head_len[j + 1])
+                        or (texts[j] == "/" and not ws[j - 1] and not ws[j])):
                     j += 2
                 else:
                     break
             # a sentence-initial common word is not part of a name: "Kesepakatan ini ..." / "Kemudian, Hendi"
-            if self.sent_start[i] and self.texts[i] not in self._mid_caps and not self.title_len(i) \
-                    and not self.org_head_len(i) and not self.place_at.get(i) and not self.is_acronym(i):
+            if sent_start[i] and texts[i] not in self._mid_caps and not self._title_len[i] \
+                    and not self._org_head_len[i] and not self.place_at.get(i) and not self.is_acronym(i):
                 i += 1
                 if i >= j:
                     continue
@@ -955,21 +997,20 @@ class _Context:
     # -- roles
     def role_left(self, start: int) -> tuple[int, int] | None:
         """The role phrase written before a name ("Menteri Luar Negeri Korea Utara, Choe")."""
-        g, doc = self.g, self.doc
+        g = self.g
         j = start - 1
         if j >= 0 and self.texts[j] == ",":
             j -= 1
         b, depth, first = j + 1, 0, None
         while j >= 0 and b - j <= 15 and j not in self.person_tokens:
-            t, lw = doc[j], self.lw[j]
-            if t.text == _CLOSE:
+            t, lw = self.texts[j], self.lw[j]
+            if t == _CLOSE:
                 depth += 1
-            elif t.text == _OPEN:
+            elif t == _OPEN:
                 depth -= 1
-            elif depth == 0 and not (t.text[:1].isupper() or lw in g.role_inner or
-                                     any(k and k[0] == lw for k in g.role_heads)):
+            elif depth == 0 and not (t[:1].isupper() or lw in g.role_inner or lw in self.role_head_first_words):
                 break
-            if depth == 0 and self.title_len(j):
+            if depth == 0 and self._title_len[j]:
                 first = j
             if self.sent_start[j]:
                 break
@@ -980,7 +1021,7 @@ class _Context:
 
     def role_right(self, end: int) -> tuple[int, int] | None:
         """The role in apposition after a name ("Dmitry Peskov, juru bicara Kremlin," / "selaku ...")."""
-        g, doc, n = self.g, self.doc, len(self.doc)
+        g, n = self.g, len(self.texts)
         i = end
         if i + 2 < n and self.texts[i] == _OPEN and self.texts[i + 2] == _CLOSE:
             i += 3
@@ -988,15 +1029,14 @@ class _Context:
             i += 1
         else:
             return None
-        if i >= n or not self.title_len(i):
+        if i >= n or not self._title_len[i]:
             return None
         a, j = i, i
         while j < n and j - a < 15:
-            t, lw = doc[j], self.lw[j]
+            t, lw = self.texts[j], self.lw[j]
             if j in self.person_tokens:
                 return None  # "X, Menteri Dalam Negeri Tito Karnavian, …": the next person's role
-            if t.text in (_OPEN, _CLOSE) or t.text[:1].isupper() or lw in g.role_inner or \
-                    any(k and k[0] == lw for k in g.role_heads):
+            if t in (_OPEN, _CLOSE) or t[:1].isupper() or lw in g.role_inner or lw in self.role_head_first_words:
                 j += 1
                 continue
             break
@@ -1007,7 +1047,6 @@ class _Context:
     def parse_role(self, a: int, b: int) -> tuple[str, list[str], str | None]:
         """Split doc[a:b] into (role, ranks, affiliation): "Kepala Unit Reserse Kriminal | Kepolisian
         Sektor Tamansari | Ajun Komisaris" -> role, ["Ajun Komisaris"], "Kepolisian Sektor Tamansari"."""
-        g, doc = self.g, self.doc
         ranks: list[str] = []
         role_toks: list[int] = []
         aff_toks: list[int] = []
@@ -1021,12 +1060,12 @@ class _Context:
                     depth = max(0, depth - 1)
                 i += 1
                 continue
-            n = g.match_at(self.lw, i, g.ranks)
-            if n and (head_done or i == a) and not g.match_at(self.lw, i, g.role_heads) > n:
-                ranks.append(doc[i:i + n].text)
+            n = self.rank_len[i]
+            if n and (head_done or i == a) and not self.role_head_len[i] > n:
+                ranks.append(self.span_text(i, i + n))
                 i += n
                 continue
-            n = g.match_at(self.lw, i, g.honorifics)
+            n = self.honorific_len[i]
             if n:
                 i += n
                 continue
@@ -1035,8 +1074,7 @@ class _Context:
                 (aff_toks if aff_toks else role_toks).extend(range(i, min(i + n, b)))
                 i += n
                 continue
-            if head_done and not aff_toks and g.match_at(self.lw, i, g.institutions) and \
-                    self.texts[i][:1].isupper():
+            if head_done and not aff_toks and self._institution_len[i]:
                 aff_toks.append(i)
                 i += 1
                 continue
@@ -1053,7 +1091,7 @@ class _Context:
     def alias_target(self, m: _Mention) -> _Mention | None:
         """The full-name mention an acronym mention stands for ("PGN", "PT PGN")."""
         last = self.texts[m.end - 1]
-        if last in self.aliases and (m.end - m.start == 1 or self.is_acronym(m.end - 1)) and all(self.org_head_len(i) for i in range(m.start, m.end - 1)):
+        if last in self.aliases and (m.end - m.start == 1 or self.is_acronym(m.end - 1)) and all(self._org_head_len[i] for i in range(m.start, m.end - 1)):
             target = self.aliases[last]
             return None if target is m else target
         return None

@@ -18,6 +18,7 @@ COUNTRY, ALIAS, CAPITAL, INSTITUTION, ORGANISATION = "country", "alias", "capita
 
 _PAREN_RE = re.compile(r"\s*\(([^)]*)\)\s*")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-.'’][^\W_]+)*\.?", re.UNICODE)
+_COUNTRY_CACHE_SIZE = 50_000  # texts whose country_of() answer is kept (then the cache starts over)
 
 
 @dataclass(frozen=True)
@@ -58,33 +59,96 @@ class Gazetteer:
     after_quote_verbs: frozenset[str] = frozenset()
     #: short names shared by several states ("Korea"): resolved per article, see warta_entities
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: lookup indexes built on first use: id(own phrase set) -> (set, first word -> longest phrase
+    #: length); "phrase_starts" and "places_lower" -> the first words of all own sets / of places
     _index: dict = field(default_factory=dict, repr=False)
+    #: country_of() answers by text, up to _COUNTRY_CACHE_SIZE of them
+    _country_of: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def match_at(self, words: list[str], i: int, phrases: set[tuple[str, ...]]) -> int:
         """Length of the longest phrase of `phrases` starting at words[i] (lower-cased words), or 0."""
         entry = self._index.get(id(phrases))
         if entry is None or entry[0] is not phrases:
-            if not any(phrases is own for own in self._own_sets()):  # a caller's set: no index kept
+            entry = self._index_own_set(phrases)
+            if entry is None:  # a caller's set: no index kept
                 return next((n for n in range(min(self.max_len, len(words) - i), 0, -1)
                              if tuple(words[i:i + n]) in phrases), 0)
-            index: dict[str, int] = {}  # first word -> longest phrase length, once per own set
-            for k in phrases:
-                index[k[0]] = max(index.get(k[0], 0), len(k))
-            entry = self._index[id(phrases)] = (phrases, index)
         longest = entry[1].get(words[i], 0)
-        for n in range(min(longest, len(words) - i), 0, -1):
-            if n == 1 or tuple(words[i:i + n]) in phrases:
-                if n == 1 and (words[i],) not in phrases:
-                    continue
+        if not longest:
+            return 0  # most words start no phrase: no tuple is built for them
+        return self._longest_at(words, i, phrases, longest)
+
+    @staticmethod
+    def _longest_at(words: list[str], i: int, phrases: set[tuple[str, ...]], longest: int) -> int:
+        """match_at once words[i] is known to start phrases of up to `longest` words."""
+        for n in range(min(longest, len(words) - i), 1, -1):
+            if tuple(words[i:i + n]) in phrases:
                 return n
-        return 0
+        return 1 if (words[i],) in phrases else 0
+
+    def _index_own_set(self, phrases: set[tuple[str, ...]]) -> tuple | None:
+        """(phrases, first word -> longest phrase length), built once per own set; None for a set
+        that is not the gazetteer's (a caller's: it may change, so nothing is kept for it)."""
+        if not any(phrases is own for own in self._own_sets()):
+            return None
+        index: dict[str, int] = {}
+        for k in phrases:
+            index[k[0]] = max(index.get(k[0], 0), len(k))
+        entry = self._index[id(phrases)] = (phrases, index)
+        return entry
+
+    def first_words(self, phrases: set[tuple[str, ...]]) -> dict[str, int]:
+        """First word -> longest phrase length, for one of the gazetteer's own phrase sets."""
+        entry = self._index.get(id(phrases))
+        if entry is None or entry[0] is not phrases:
+            entry = self._index_own_set(phrases)
+            if entry is None:
+                raise ValueError("first_words() indexes the gazetteer's own phrase sets only")
+        return entry[1]
+
+    def phrase_starts(self, words: list[str]) -> list[int]:
+        """Positions of `words` where a phrase of any own set may start (its first word matches):
+        the only positions match_lengths() needs to look at."""
+        own = self._own_sets()
+        entry = self._index.get("phrase_starts")
+        if entry is None or any(a is not b for a, b in zip(entry[0], own)):
+            starters: set[str] = set()
+            for phrases in own:
+                starters.update(self.first_words(phrases))
+            entry = self._index["phrase_starts"] = (own, starters)
+        starters = entry[1]
+        return [i for i, w in enumerate(words) if w in starters]
+
+    def match_lengths(self, words: list[str], phrases: set[tuple[str, ...]],
+                      starts: list[int] | None = None) -> list[int]:
+        """[match_at(words, i, phrases) for every i], looking only at `starts` (phrase_starts(words))."""
+        out = [0] * len(words)
+        index = self.first_words(phrases)
+        for i in (range(len(words)) if starts is None else starts):
+            longest = index.get(words[i], 0)
+            if longest:
+                out[i] = self._longest_at(words, i, phrases, longest)
+        return out
 
     def _own_sets(self):
         return (self.role_heads, self.org_heads, self.institutions, self.ranks, self.honorifics, self.indonesia,
                 self.place_heads, self.documents, self.org_cues)
 
     def match_place_at(self, words: list[str], i: int) -> tuple[int, Place | None]:
-        for n in range(min(self.max_len, len(words) - i), 0, -1):
+        if 0 <= i < len(words):
+            entry = self._index.get("places_lower")
+            if entry is None or entry[0] is not self.places_lower or entry[1] != len(self.places_lower):
+                index: dict[str, int] = {}  # first word -> longest key length
+                for k in self.places_lower:
+                    index[k[0]] = max(index.get(k[0], 0), len(k))
+                entry = self._index["places_lower"] = (self.places_lower, len(self.places_lower), index)
+            longest = entry[2].get(words[i], 0)
+            if not longest:
+                return 0, None  # no place name starts with this word
+            top = min(self.max_len, longest, len(words) - i)
+        else:
+            top = min(self.max_len, len(words) - i)
+        for n in range(top, 0, -1):
             place = self.places_lower.get(tuple(words[i:i + n]))
             if place is not None:
                 return n, place
@@ -199,10 +263,22 @@ def country_of(text: str) -> str | None:
     else None."""
     if not text:
         return None
+    g = get_gazetteer()
+    # the entity rules ask again for the same names and roles (every mention of an entity)
+    cache = g._country_of
+    if text in cache:
+        return cache[text]
+    iso3 = _country_of(g, text)
+    if len(cache) >= _COUNTRY_CACHE_SIZE:
+        cache.clear()
+    cache[text] = iso3
+    return iso3
+
+
+def _country_of(g: Gazetteer, text: str) -> str | None:
     place = place_of(text)
     if place is not None and place.kind != ORGANISATION:
         return place.iso3
-    g = get_gazetteer()
     words = _words(text)
     lower = [w.lower().rstrip(".") for w in words]
     for i in range(len(words)):
