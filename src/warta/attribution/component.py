@@ -49,7 +49,8 @@ class QuoteFinder:
 def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = False) -> list[Quote]:
     text = doc_text(doc)
     resolver = SpeakerResolver(doc, cues)
-    spans = find_quote_spans(text)
+    paras = paragraphs(text)
+    spans = find_quote_spans(text, paras)
     starts = [s.open_mark if s.open_mark >= 0 else s.start for s in spans]
     ends = [s.close_mark + 1 if s.close_mark >= 0 else s.end for s in spans]
 
@@ -59,9 +60,11 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
 
     indirect.set_persons(sorted((ps, pe) for ps, pe, _, _ in resolver.person_spans))
     indirect.set_doc(doc)
-    paras = paragraphs(text)
     para_starts = [p[0] for p in paras]
-    sentences = sentence_spans(doc)
+    sentences = sentence_spans(doc, paras)
+    inside_one = _inside_one(spans)
+    entities = _entities_by_id(doc)
+    vox_pop_names: dict[str, bool] = {}  # _named_as_vox_pop of each name, for the article
     # events in text order: (position, act, its quote span) for reporting acts,
     # (position, None, speaker) for people named as sentence subjects
     events: list[tuple[int, Act | None, QuoteSpan | Speaker | None]] = []
@@ -69,7 +72,7 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
         events.append((span.start, _attribute_direct(text, span, cues, indirect, paras, para_starts), span))
     absorbed: set[int] = set()  # direct spans that are fragments of a mixed quote
     for s, e in sentences:
-        if _inside_one(spans, s, e):
+        if inside_one(s, e):
             continue
         for act in indirect.find(text, s, e, blocked):
             inner = [id(sp) for sp in spans if act.start <= sp.start and sp.end <= act.end]
@@ -78,7 +81,7 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
                 absorbed.update(inner)
             events.append((act.start, act, None))
     events = [ev for ev in events if not (isinstance(ev[2], QuoteSpan) and id(ev[2]) in absorbed)]
-    for pos, sp in _subjects(doc, text, sentences, resolver, cues, blocked):
+    for pos, sp in _subjects(entities, text, sentences, resolver, cues, blocked):
         events.append((pos, None, sp))
     events.sort(key=lambda ev: ev[0])
     quotes: list[Quote] = []
@@ -104,13 +107,13 @@ def find_quotes(doc: Doc, cues: Cues, indirect: IndirectFinder, vox_pop: bool = 
         if sp is None or (short and act.cue is None):  # a scare quote
             continue
         last_para_with_speaker = bisect.bisect_right(para_starts, act.end) - 1
-        if not vox_pop and _is_vox_pop(doc, text, sp, cues):
+        if not vox_pop and _is_vox_pop(entities, text, sp, cues, vox_pop_names):
             continue
         quotes.append(_record(text, act, span, sp, len(quotes) + 1))
     return quotes
 
 
-def _subjects(doc: Doc, text: str, sentences, resolver: SpeakerResolver, cues: Cues, blocked):
+def _subjects(entities: dict, text: str, sentences, resolver: SpeakerResolver, cues: Cues, blocked):
     """(position, Speaker) for each sentence that opens with a person's name ("Tri Maharini, dokter …")."""
     persons = sorted(resolver.person_spans)
     starts = [p[0] for p in persons]
@@ -145,7 +148,7 @@ def _subjects(doc: Doc, text: str, sentences, resolver: SpeakerResolver, cues: C
                 and not (lead and lead[0][0].lower() in cues.connectives):
             introduced_here = bool(lead) and _first_mention(persons, ps, name)
             yield ps, Speaker(name=name, mention=text[ps:pe], start=ps, end=pe, kind="person", entity=eid,
-                              guessed=not ((_has_role(doc, eid) or introduced_here) and _role_lead(lead, cues)))
+                              guessed=not ((_has_role(entities, eid) or introduced_here) and _role_lead(lead, cues)))
 
 
 def _first_mention(persons, ps: int, name: str) -> bool:
@@ -160,30 +163,47 @@ def _role_lead(lead, cues: Cues) -> bool:
     return all(_is_cap(w) or w.lower() in cues.roles or w.lower() in cues.titles or w in "()-,."
                for w, _, _ in lead)
 
-def _has_role(doc: Doc, eid: str | None) -> bool:
+def _entities_by_id(doc: Doc) -> dict:
+    """The article's entities by id (the first of an id, as a search in order finds)."""
+    entities: dict = {}
+    for ent in doc._.entities or []:
+        entities.setdefault(ent.id, ent)
+    return entities
+
+
+def _has_role(entities: dict, eid: str | None) -> bool:
     """The article's entities give this person a role ("Ketua …", "Kepala …"): a public figure."""
     if eid is None:
         return False
-    ent = next((e for e in doc._.entities or [] if e.id == eid), None)
+    ent = entities.get(eid)
     return bool(ent is not None and ent.roles)
 
 
-def _is_vox_pop(doc: Doc, text: str, sp: Speaker, cues: Cues) -> bool:
-    """A member of the public: a person with no role, presented with an age or as "warga", "pedagang" …"""
+def _is_vox_pop(entities: dict, text: str, sp: Speaker, cues: Cues, names: dict[str, bool]) -> bool:
+    """A member of the public: a person with no role, presented with an age or as "warga", "pedagang" …
+
+    names: _named_as_vox_pop of the names asked about before in the article."""
     if sp.kind != "person" or sp.role:
         return False
-    ent = next((e for e in doc._.entities or [] if e.id == sp.entity), None) if sp.entity else None
+    ent = entities.get(sp.entity) if sp.entity else None
     if ent is not None and ent.roles:
         return False
-    pos = text.find(sp.name)
+    if sp.name not in names:
+        names[sp.name] = _named_as_vox_pop(text, sp.name, cues)
+    return names[sp.name]
+
+
+def _named_as_vox_pop(text: str, name: str, cues: Cues) -> bool:
+    """The text presents the name with an age ("Lusi (45)") or as "warga", "pedagang" …"""
+    pos = text.find(name)
     while pos >= 0:
-        after = text[pos + len(sp.name): pos + len(sp.name) + 40].lower()
+        after = text[pos + len(name): pos + len(name) + 40].lower()
         if _AGE.match(after):
             return True
         ws = _APPOSITION_WORDS.match(after)
         if ws and (ws.group(1) in cues.vox_pop or f"{ws.group(1)} {ws.group(2)}" in cues.vox_pop):
             return True
-        pos = text.find(sp.name, pos + 1)
+        pos = text.find(name, pos + 1)
     return False
 
 
@@ -200,8 +220,23 @@ def _words(text: str, span: QuoteSpan) -> int:
     return len(text[span.start:span.end].split())
 
 
-def _inside_one(spans: list[QuoteSpan], s: int, e: int) -> bool:
-    return any(sp.start <= s + 1 and e - 1 <= sp.end + 1 for sp in spans)
+def _inside_one(spans: list[QuoteSpan]):
+    """inside_one(s, e): text[s:e] lies inside one of the spans (a mark's width either side).
+
+    That is any(sp.start <= s + 1 and e - 1 <= sp.end + 1 for sp in spans), asked for every
+    sentence: bisected among the spans by start, with the furthest end of those opening before.
+    """
+    by_start = sorted(spans, key=lambda sp: sp.start)
+    starts = [sp.start for sp in by_start]
+    furthest_end = []
+    for sp in by_start:
+        furthest_end.append(max(sp.end, furthest_end[-1]) if furthest_end else sp.end)
+
+    def inside_one(s: int, e: int) -> bool:
+        i = bisect.bisect_right(starts, s + 1)
+        return i > 0 and e - 1 <= furthest_end[i - 1] + 1
+
+    return inside_one
 
 
 def _attribute_direct(text: str, span: QuoteSpan, cues: Cues, indirect: IndirectFinder, paras, para_starts) -> Act:

@@ -52,6 +52,89 @@ def word_alternation(words, after_first: str = "") -> str | None:
     return branch(trie, after_first)
 
 
+_WORD_CHAR = re.compile(r"\w")
+
+
+class WordStartPattern:
+    r"""A pattern that opens with a whole word (`\b` before its first letter), scanned fast.
+
+    re tries a pattern at every position where its first character may occur; for a lexicon of
+    words that is most letters of the text, and each try costs far more than the test of one
+    character. Written as "a character that is no word character, then the pattern", it is tried
+    only after spaces and punctuation, a sixth of the positions; the first position of the text
+    (no character before it) is tried on its own. finditer gives the matches of `\b(?:body)`, with
+    their groups; only group(0) and start() take in the character before the word.
+
+    body: the pattern after the word boundary, with no flags of its own (write `(?i:…)`).
+    """
+
+    def __init__(self, body: str):
+        self._at_text_start = re.compile(body)
+        self._after_non_word = re.compile(rf"[^\w](?:{body})")
+
+    def finditer(self, text: str):
+        m = self._at_text_start.match(text)
+        if m is None:
+            m = self._after_non_word.search(text)
+        while m is not None:
+            yield m
+            end = m.end()
+            # a match that ends with no word character leaves that character to open the next one
+            pos = end - 1 if end > 0 and not _WORD_CHAR.match(text, end - 1) else end
+            m = self._after_non_word.search(text, pos)
+
+
+class WordStarts:
+    r"""Where the words of a lexicon stand whole in a text, in any case: the places where a pattern
+    that opens with one of them and a word boundary (`\bword\b…`, `\bword\s…`) can match.
+
+    One scan serves all such patterns, each then tried at those places alone (finditer_at): a
+    scan costs about as much whatever its pattern, as it tries every position after a non-word
+    character (see WordStartPattern). In lower case, the text has the same words at the same places
+    (a lexicon of ASCII letters), and a case-sensitive pattern costs half as much to try; unless
+    the text holds one of "İıſ": İ lowers to two characters, ı and ſ match i and s in any case but
+    lower to themselves. Those texts are scanned as they are, ignoring case.
+    """
+
+    def __init__(self, words):
+        trie = word_alternation({w.lower() for w in words})
+        if trie is None:
+            raise ValueError("WordStarts takes words of ASCII letters")
+        self._in_lower_case = WordStartPattern(rf"({trie})\b")
+        self._in_any_case = WordStartPattern(rf"(?i:({trie}))\b")
+        self._last: tuple[str | None, list[int]] = (None, [])  # the last text asked about
+
+    def __call__(self, text: str) -> list[int]:
+        """The start of each lexicon word standing whole in text, in order."""
+        if self._last[0] is not text:
+            if "İ" in text or "ı" in text or "ſ" in text:
+                found = self._in_any_case.finditer(text)
+            else:
+                found = self._in_lower_case.finditer(text.lower())
+            self._last = (text, [m.start(1) for m in found])
+        return self._last[1]
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """pattern.finditer(text), for a pattern that can match only at one of `starts` (in order):
+    tried there alone. The pattern matches no empty text."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+#: the words before a place: "di Cilacap", "Kota Balikpapan" (see warta.attribution.speakers)
+PLACE_WORDS = ("di", "ke", "dari", "asal", "Kota", "Kabupaten", "Provinsi", "wilayah")
+#: the units that name a place with them: "Kabupaten Cilacap", "Kota Balikpapan"
+ADMIN_WORDS = ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa")
+#: the nouns that open a report: "laporan dari X yang menyebutkan …" (see warta.attribution.indirect)
+REPORT_NOUNS = ("laporan", "pernyataan", "keterangan", "klaim")
+
+
 @dataclass(frozen=True)
 class Cues:
     inverted: frozenset[str]
@@ -97,6 +180,10 @@ class Cues:
     verb_word: re.Pattern
     #: passive cue words
     passive_word: re.Pattern
+    #: where the words of the patterns that open with a lexicon word stand in a text: the
+    #: inverted cues and "menurut", the verbs, PLACE_WORDS, ADMIN_WORDS and REPORT_NOUNS (see
+    #: WordStarts; a pattern tried at those places alone must open with one of them)
+    word_starts: WordStarts
 
     def is_cue_word(self, word: str) -> bool:
         w = word.lower()
@@ -135,4 +222,6 @@ def load_cues() -> Cues:
         name_prefixes=frozenset(s.get("name_prefix", [])), name_openers=frozenset(s.get("name_opener", [])),
         first_person=frozenset(s.get("first_person", [])), affiliation=frozenset(s.get("affiliation", [])),
         handover=handover, after_quote=after_quote, verb_word=verb_word,
-        passive_word=passive_word)
+        passive_word=passive_word,
+        word_starts=WordStarts(inverted | {"menurut"} | verbs | weak | set(PLACE_WORDS) | set(ADMIN_WORDS)
+                               | set(REPORT_NOUNS)))

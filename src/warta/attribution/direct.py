@@ -87,8 +87,10 @@ def _shape(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
     return opener, closer
 
 
-def find_quote_spans(text: str) -> list[QuoteSpan]:
-    paras = paragraphs(text)
+def find_quote_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """paras: paragraphs(text), when the caller has them."""
+    if paras is None:
+        paras = paragraphs(text)
     marks = [(pi, i) for pi, (s, e) in enumerate(paras) for i in _marks(text, s, e)]
     shapes = {i: _shape(text, i, paras[pi][0], paras[pi][1]) for pi, i in marks}
     by_para: dict[int, list[int]] = {}

@@ -9,11 +9,12 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from warta.attribution.cues import Cues
-from warta.attribution.speakers import is_nya_word, words
+from warta.attribution.cues import REPORT_NOUNS, Cues, finditer_at, word_alternation
+from warta.attribution.speakers import _WORD, first_words, has_words, is_nya_word, words
 
 _TRIM = " \t\n,.;:—–-"
 _WEAK_OK = re.compile(r"\s*(?:,|:|(?:bahwa|agar|supaya)\b)")
@@ -21,6 +22,13 @@ _DATE = re.compile(r"\d{1,2}/\d{1,2}|\b(?:19|20)\d\d\b")
 _OLEH = re.compile(r"\s+oleh\b")
 _CUE_SEPARATORS = re.compile(r"[\s,:]*")
 _VERB_FORM = re.compile(r"(?:me|ber|di|ter)[a-z]{4,}")
+_WORD_CHAR = re.compile(r"\w")
+_REPORT_NOUN = re.compile(rf"(?i)(?:{'|'.join(REPORT_NOUNS)})\s")
+
+
+def _trie_or_flat(words) -> str:
+    """The words as one alternation: a trie (see word_alternation), else the longest first."""
+    return word_alternation(words) or "|".join(sorted(words, key=len, reverse=True))
 
 
 @dataclass
@@ -56,13 +64,15 @@ class IndirectFinder:
     def __init__(self, cues: Cues):
         self.c = cues
         self._verb = cues.verb_word
+        # the verbs of the last text asked about, found once for all its sentences
+        self._verbs_of: tuple[str | None, list[int], list[tuple[int, int, str]]] = (None, [], [])
         inv = "|".join(sorted(cues.inverted, key=len, reverse=True))
         verbs = "|".join(sorted(cues.verbs, key=len, reverse=True))
-        passive = "|".join(sorted(cues.passive, key=len, reverse=True))
-        front = "|".join(sorted(cues.fronting, key=len, reverse=True))
-        # "…, kata X." / "…, ujarnya." / "…, demikian disampaikan X" / "…, menurut X"
+        # "…, kata X." / "…, ujarnya." / "…, demikian disampaikan X" / "…, menurut X"; the lexicons
+        # as tries: tried after every comma, a flat alternation costs an attempt per word
         self._tail = re.compile(
-            rf"(?i),\s*(?:(?:{front})\s+)?(?P<cue>(?:{inv})(?:nya)?|(?:{passive})|menurut(?:nya)?|(?:{verbs}))"
+            rf"(?i),\s*(?:(?:{_trie_or_flat(cues.fronting)})\s+)?(?P<cue>(?:{_trie_or_flat(cues.inverted)})(?:nya)?|"
+            rf"(?:{_trie_or_flat(cues.passive)})|menurut(?:nya)?|(?:{_trie_or_flat(cues.verbs)}))"
             rf"(?=[\s,.]|$)")
         nouns = "|".join(sorted(cues.statement_nouns, key=len, reverse=True))
         self._nouns = nouns
@@ -71,7 +81,7 @@ class IndirectFinder:
         self._menurut = re.compile(r"(?:(?:Namun|Tetapi|Sementara itu|Akan tetapi|Adapun|Bahkan),?\s+)?"
                                    rf"(?P<cue>[Mm]enurut(?:nya)?|[Bb]erdasarkan\s+(?:{nouns})|[Mm]engutip)\b")
         self._report = re.compile(
-            rf"(?i)\b(?:laporan|pernyataan|keterangan|klaim)\s+(?:resmi\s+)?(?:dari|oleh)\s+(?P<who>[^.;]{{2,120}}?)"
+            rf"(?i)\b(?:{'|'.join(REPORT_NOUNS)})\s+(?:resmi\s+)?(?:dari|oleh)\s+(?P<who>[^.;]{{2,120}}?)"
             rf"\s+yang\s+(?P<cue>{verbs})\b")
         self._paren = re.compile(
             rf",\s*(?P<cue>(?:{inv})(?:nya)?|[Mm]enurut(?:nya)?)(?:\s+(?P<who>(?:[A-Z][\w'’\-]*\s*){{1,5}}|dia|ia|beliau))?\s*,")
@@ -159,7 +169,7 @@ class IndirectFinder:
             if not m or blocked(m.start()) or m.start() - s > 40:
                 return []
         a, b = trim(text, self._after_adjuncts(text, m.end(), e), e)
-        if len(words(text[a:b])) < 4 or text[a] in "\"“”„":
+        if not has_words(text[a:b], 4) or text[a] in "\"“”„":
             return []
         cue = m.group("cue")
         if cue.lower().endswith("nya"):
@@ -182,6 +192,8 @@ class IndirectFinder:
 
     # "laporan dari A, B, dan C yang menyebutkan bahwa …"
     def _reports(self, text, s, e, blocked):
+        if not self._verbs_in(text, s, e) or not self._report_noun_in(text, s, e):
+            return []  # the pattern needs both: tried at every position of the sentence
         m = self._report.search(text, s, e)
         if not m:
             return []
@@ -191,32 +203,53 @@ class IndirectFinder:
             return []
         return [Act("indirect", a, b, m.group("cue"), m.start("cue"), m.end("cue"), (m.start("who"), m.end("who")))]
 
+    def _report_noun_in(self, text: str, s: int, e: int) -> bool:
+        """One of REPORT_NOUNS opens a word of text[s:e], before a space."""
+        starts = self.c.word_starts(text)
+        for i in range(bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)):
+            if _REPORT_NOUN.match(text, starts[i]):
+                return True
+        return False
+
+    def _verbs_in(self, text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+        """(start, end, verb) of the matches of cues.verb_word in text[s:e], as finditer(text, s, e)."""
+        if e < len(text) and _WORD_CHAR.match(text, e):
+            # a word cut at e: there `\b` holds only in the cut text, which the scan of the whole
+            # text does not see
+            return [(m.start(), m.end(), m.group("cue")) for m in self._verb.finditer(text, s, e)]
+        if self._verbs_of[0] is not text:
+            verbs = [(m.start(), m.end(), m.group("cue"))
+                     for m in finditer_at(self._verb, text, self.c.word_starts(text))]
+            self._verbs_of = (text, [v[0] for v in verbs], verbs)
+        _, starts, verbs = self._verbs_of
+        return verbs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
     # "X (, parenthetical,) (juga) mengatakan (bahwa) …"
     def _subject_verb(self, text, s, e, blocked):
-        for m in self._verb.finditer(text, s, e):
-            if blocked(m.start()):
+        for vs, ve, cue in self._verbs_in(text, s, e):
+            if blocked(vs):
                 continue
-            before = words(text[s:m.start()])
+            before = _WORD.findall(text[s:vs])
             if len(before) > 30:
                 return []
-            if before and before[-1][0].lower() in self.c.negations:
+            if before and before[-1].lower() in self.c.negations:
                 return []
-            if m.group("cue").lower() in self.c.weak_verbs and not _WEAK_OK.match(text, m.end(), e):
+            if cue.lower() in self.c.weak_verbs and not _WEAK_OK.match(text, ve, e):
                 continue  # "X melihat banjir …" is no report; "X melihat, …" is
-            subj = self._subject(text, s, m.start())
-            if subj is None and _WEAK_OK.match(text, m.end(), e):
-                subj = self._parse_subject(text, s, m.start(), m.end())
+            subj = self._subject(text, s, vs)
+            if subj is None and _WEAK_OK.match(text, ve, e):
+                subj = self._parse_subject(text, s, vs, ve)
             if subj is None:
                 continue
-            if text[m.start()].isupper():
+            if text[vs].isupper():
                 continue
-            a = self._content_start(text, m.end(), e)
+            a = self._content_start(text, ve, e)
             a, b = trim(text, a, e)
-            if b - a < 8 or len(words(text[a:b])) < 2:
+            if b - a < 8 or not has_words(text[a:b], 2):
                 return []
             if text[a] in "\"“”„" or (blocked(a) and blocked(b - 1)):
                 return []  # the content is a direct quote: attributed there
-            acts = [Act("indirect", a, b, m.group("cue"), m.start(), m.end(), subj)]
+            acts = [Act("indirect", a, b, cue, vs, ve, subj)]
             # a coordinated second act: "… dan menekankan bahwa …"
             c = self._coord.search(text, a, b)
             if c and not blocked(c.start()):
@@ -234,7 +267,7 @@ class IndirectFinder:
             if blocked(m.start()):
                 continue
             a, b = trim(text, s, m.start())
-            if len(words(text[a:b])) < 4:
+            if not has_words(text[a:b], 4):
                 continue
             if text[a] in "\"“”„":
                 return []
@@ -262,11 +295,13 @@ class IndirectFinder:
 
     def _content_start(self, text: str, pos: int, e: int) -> int:
         """Skip ', : bahwa/agar' (and a short object before bahwa) after the cue verb."""
-        rest = text[pos:e]
-        m = _CUE_SEPARATORS.match(rest)
-        p = pos + (m.end() if m else 0)
-        ws = words(text[p:min(e, p + 200)], p)
+        m = _CUE_SEPARATORS.match(text, pos, e)
+        p = m.end() if m else pos
+        window = text[p:min(e, p + 200)]
+        ws = first_words(window, 7, p)
         reach = 30 if ws and ws[0][0].lower() in ("kepada", "pada", "di", "dalam") else 7
+        if reach > 7:
+            ws = first_words(window, reach, p)
         for i, (w, ws_, we) in enumerate(ws[:reach]):
             if w.lower() in self.c.complementizers:
                 if reach > 7 or (i <= 4 and all(x[0] not in ",.;" for x in ws[:i])):
@@ -279,9 +314,9 @@ class IndirectFinder:
     def _before_adjunct(self, text: str, s: int, vs: int) -> int:
         """Where the speaker phrase ends when an adjunct follows a person's name ("Sri Mulyani |
         dalam wawancara dengan Kompas | menyampaikan"): before the adjunct's preposition."""
-        for w, a, _ in words(text[s:vs]):
-            if w.lower() in self.c.subject_adjuncts and self._person_in(s, s + a):
-                return s + a
+        for m in _WORD.finditer(text[s:vs]):
+            if m.group().lower() in self.c.subject_adjuncts and self._person_in(s, s + m.start()):
+                return s + m.start()
         return vs
 
     def _subject(self, text: str, s: int, vs: int) -> tuple[int, int] | None:

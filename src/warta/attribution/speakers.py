@@ -9,21 +9,23 @@ last named with that role (else the role itself).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc
 
-from warta.attribution.cues import AFTER_WORD_START, Cues, word_alternation
+from warta.attribution.cues import ADMIN_WORDS, AFTER_WORD_START, PLACE_WORDS, Cues, finditer_at, word_alternation
 from warta.nlp.entities import find_entity
 from warta.nlp.extensions import doc_text
 
 _WORD = re.compile(r"\b[A-Z]\.(?=\s)|[^\W_][\w'’\-]*|[^\w\s]")
-#: a run of capitalised words in running text (a candidate proper name); \b before its first
-#: letter is tested after the letter (see AFTER_WORD_START)
+#: a run of two capitalised words or more in running text (a candidate proper name); \b before
+#: its first letter is tested after the letter (see AFTER_WORD_START). The same runs as those with
+#: a space of the run of one word or more, `(?:…)*` for `(?:…)+`: a word alone fails where it
+#: would have matched, and no run starts inside it (a run there would go on as the word's does)
 _CAP_RUN = re.compile(rf"[A-Z]{AFTER_WORD_START}[\w'’\-]*"
-                      r"(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti|van|de|da|al|el)\b))*(?:\s+[A-Z][\w'’\-]*)?")
+                      r"(?:\s+(?:[A-Z][\w'’\-]*|(?:bin|binti|van|de|da|al|el)\b))+(?:\s+[A-Z][\w'’\-]*)?")
 #: a role named alone ("kata Presiden") keeps the role as the speaker's name, as PFSA-ID and the
 #: guideline's "as written" rule do; the holder is linked through the speaker's entity id
 ROLE_AS_NAME = True
@@ -49,25 +51,198 @@ def _at_word_start(words, not_after: str = "") -> str:
     return (f"(?<!{not_after})" if not_after else "") + rf"\b(?:{_flat_alternation(words)})"
 
 
+class _SentenceStartPattern:
+    r"""finditer of `(?:^|[.!?]\s+|\n)rest` (re.M: ^ at every line start), fast.
+
+    The pattern opens with an alternation re cannot scan for, so it is tried at every position of
+    the text. A line start after the first is right after a newline, where the `\n` alternative
+    is tried first with the same `rest`: only the text's first position needs `^`, and the
+    pattern without it opens with one of the characters [.!?\n], which re skips to.
+    """
+
+    def __init__(self, rest: str):
+        self._at_text_start = re.compile(rf"(?:^|[.!?]\s+|\n){rest}", re.M)
+        self._after_mark = re.compile(rf"[.!?\n](?:(?<=\n)|(?<=[.!?])\s+){rest}")
+
+    def finditer(self, text: str):
+        m = self._at_text_start.match(text)
+        if m is None:
+            m = self._after_mark.search(text)
+        while m is not None:
+            yield m
+            end = m.end()
+            # a match that ends with a newline leaves a line start right after it
+            m = self._after_mark.search(text, end - 1 if end > 0 and text[end - 1] == "\n" else end)
+
+
 #: a place named with its administrative unit: "Kabupaten Cilacap", "Kota Balikpapan" (not "Wali Kota X")
-_ADMIN_PLACE = re.compile(_at_word_start(("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa"),
-                                         not_after="[Ww]ali ") + r"\s+([A-Z][\w'’\-]+)")
-_SPACE = re.compile(r"\s")
+_ADMIN_PLACE = re.compile(_at_word_start(ADMIN_WORDS, not_after="[Ww]ali ") + r"\s+([A-Z][\w'’\-]+)")
 #: the words counted for _alone_elsewhere
 _LETTER_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 #: the word tokens of quoted content, for the names it mentions
 _TOKEN = re.compile(r"[\w'’]+")
-#: the last word before a mention, and the capitalised words before it (see _after_org_head, _prefix_before)
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+#: the capitalised words before a mention (see _prefix_before)
 _CAPS_BEFORE = re.compile(r"(?:[A-Z][\w'’]*[ \t]+){1,4}$")
+_CAPS_BEFORE_CHAR = re.compile(r"[\w'’]")
 _LIST_JOINER = re.compile(r"\b(dan|serta)\b")
 _DEMONSTRATIVE = re.compile(r"\b(itu|ini|tersebut)\b")
 #: an age after a name: "Lina Marlina (45)"
 _AGE_PAREN = re.compile(r"\s*\(\d{1,3}\)")
-#: a capitalised word before another, with the word before it (group 1; none at a line start).
-#: The lookbehind only skips starts inside a word, which can never match (the word's start failed
-#: already), but spares re from trying every suffix of every word.
-_BEFORE_CAP = re.compile(r"(?:(?<![\w'’\-])([\w'’\-]+)[ \t]+|^|\n)([A-Z][\w'’\-]*)[ \t]+(?=[A-Z])")
+#: a character of a word as _LETTER_WORD and _cap_word_opens read words
+_WORD_RUN_CHAR = re.compile(r"[\w'’\-]")
+_WORD_CHAR = re.compile(r"\w")
+_ALL_CAPS = re.compile(r"[A-Z]{3,}")
+#: spaces, then a capital: after a capitalised word, the start of a capitalised run (see _cap_word_opens)
+_SPACES_THEN_CAP = re.compile(r"[ \t]+[A-Z]")
+#: a word as group 2 of _cap_word_opens reads it
+_CAP_WORD = re.compile(r"[A-Z][\w'’\-]*")
+
+
+# -- reading the text around a place: what a scan of the whole text would find there, for the few
+# -- places an article asks about
+
+def _is_ascii_letter(c: str) -> bool:
+    return "A" <= c <= "Z" or "a" <= c <= "z"
+
+
+def _word_before_spaces(text: str, lo: int, end: int) -> str | None:
+    r"""Group 1 of re.search(r"([A-Za-z]+)[ \t]+$", text[lo:end]): the ASCII letters right before
+    the spaces that end text[lo:end], read back from its end rather than tried at every letter."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # `$` also matches before a newline that ends the text
+    k = end - 1
+    while k >= lo and text[k] in " \t":
+        k -= 1
+    if k == end - 1:
+        return None
+    j = k
+    while j >= lo and _is_ascii_letter(text[j]):
+        j -= 1
+    return text[j + 1:k + 1] if j < k else None
+
+
+def _capital_before_spaces(text: str, lo: int, end: int) -> bool:
+    """text[lo:end] ends with spaces after a capital and word characters: else _CAPS_BEFORE, which
+    ends with `[A-Z][\w'’]*[ \t]+$`, finds nothing there."""
+    if end > lo and text[end - 1] == "\n":
+        end -= 1  # `$` also matches before a newline that ends the text
+    k = end - 1
+    while k >= lo and text[k] in " \t":
+        k -= 1
+    if k == end - 1:
+        return False
+    while k >= lo and _CAPS_BEFORE_CHAR.match(text, k):
+        if "A" <= text[k] <= "Z":
+            return True
+        k -= 1
+    return False
+
+
+def _letter_word_ends(text: str, word: str) -> list[int]:
+    """Where `word` ends each time it is one of the words of _LETTER_WORD.findall(text), in order.
+
+    findall reads a word from the first ASCII letter of each run of word characters to the run's
+    end, so `word` is one where it closes a run and only characters that are no ASCII letter
+    (digits, marks, other letters) come before it in the run. Found with a scan for `word` itself,
+    far faster than reading every word of the text.
+    """
+    if not _LETTER_WORD.fullmatch(word):
+        return []
+    ends = []
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if end == len(text) or not _WORD_RUN_CHAR.match(text, end):
+            k = start - 1
+            while k >= 0 and _WORD_RUN_CHAR.match(text, k) and not ("A" <= text[k] <= "Z" or "a" <= text[k] <= "z"):
+                k -= 1
+            if k < 0 or not _WORD_RUN_CHAR.match(text, k):
+                ends.append(end)
+        start = text.find(word, start + 1)
+    return ends
+
+
+def _cap_word_opens(text: str, word: str, counts_before) -> int:
+    r"""How often `word` is group 2 of a match of
+
+        (?:(?<![\w'’\-])([\w'’\-]+)[ \t]+|^|\n)([A-Z][\w'’\-]*)[ \t]+(?=[A-Z])
+
+    in text (finditer) whose group 1 is None or counts_before(group 1): a capitalised word before
+    another, with the word before it on its line. That pattern can open at any word and is tried at
+    every position of the text; this reads only the places where `word` stands before spaces and a
+    capital (a candidate for group 2) and follows finditer's scan back over the capitalised words
+    before it (see _group_2).
+    """
+    if not _CAP_WORD.fullmatch(word):
+        return 0
+    count = 0
+    start = text.find(word)
+    while start >= 0:
+        if (start == 0 or not _WORD_RUN_CHAR.match(text, start - 1)) and _SPACES_THEN_CAP.match(text, start + len(word)):
+            is_group_2, before = _group_2(text, start)
+            if is_group_2 and (before is None or counts_before(before)):
+                count += 1
+        start = text.find(word, start + 1)
+    return count
+
+
+def _in_capitals(text: str, word: str) -> bool:
+    r"""`word` is one of re.findall(r"\b[A-Z]{3,}\b", text): it stands whole in the text, between
+    characters that are no word characters. Found with a scan for the word alone, as only a few words
+    of an article are asked about."""
+    if not _ALL_CAPS.fullmatch(word):
+        return False
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not _WORD_CHAR.match(text, start - 1)) and (end == len(text) or not _WORD_CHAR.match(text, end)):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _word_before(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the run of word characters before `start` across spaces on its line, if any."""
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    if k == start - 1 or k < 0 or not _WORD_RUN_CHAR.match(text, k):
+        return None
+    q = k
+    while q > 0 and _WORD_RUN_CHAR.match(text, q - 1):
+        q -= 1
+    return q, k + 1
+
+
+def _group_2(text: str, start: int) -> tuple[bool, str | None]:
+    r"""Whether the candidate at `start` (a capitalised word opening its run, before spaces and a
+    capital) is group 2 of the _cap_word_opens pattern in finditer's scan, and group 1 if so.
+
+    * right after a newline, it is (the `\n` alternative, no group 1);
+    * at the text's first position finditer tries it as group 1 first: it is group 2 (after `^`)
+      only when the word after it is no candidate;
+    * after spaces and a word (group 1) it is, unless that word was a candidate and group 2 itself:
+      then finditer went on after that match, at this word. So the capitalised words before it on
+      its line are followed back to the first, and the answer alternates from there.
+    """
+    chain = [(start, _word_before(text, start))]  # the candidates back to the first of the run
+    while chain[-1][1] is not None and "A" <= text[chain[-1][1][0]] <= "Z":
+        q = chain[-1][1][0]
+        chain.append((q, _word_before(text, q)))
+    first, before_first = chain[-1]
+    if before_first is not None:
+        is_group_2 = True  # after a word that is no candidate
+    elif first == 0:
+        after = _CAP_WORD.match(text, first).end()
+        nxt = _SPACES_THEN_CAP.match(text, after).end() - 1
+        next_word_end = _CAP_WORD.match(text, nxt).end()
+        is_group_2 = not _SPACES_THEN_CAP.match(text, next_word_end)
+    else:
+        is_group_2 = text[first - 1] == "\n"
+    for _ in chain[:-1]:
+        is_group_2 = not is_group_2
+    before = chain[0][1]
+    return is_group_2, (text[before[0]:before[1]] if before is not None and is_group_2 else None)
 
 
 @dataclass
@@ -103,6 +278,16 @@ def words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
     if offset == 0 and len(text) <= 80:  # a name or role, read again and again
         return list(_words_of(text))
     return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+
+
+def first_words(text: str, n: int, offset: int = 0) -> list[tuple[str, int, int]]:
+    """words(text, offset)[:n], reading no further into the text."""
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in islice(_WORD.finditer(text), n)]
+
+
+def has_words(text: str, n: int) -> bool:
+    """len(words(text)) >= n, reading no further into the text."""
+    return next(islice(_WORD.finditer(text), n - 1, None), None) is not None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -143,13 +328,11 @@ def _known_place(word: str) -> bool:
     return place is not None and place.kind != "organisation"
 
 
-_PATTERNS: dict[int, tuple[re.Pattern, ...]] = {}
+_PATTERNS: dict[int, tuple] = {}
 _NAME = r"([A-Z][\w'’\-]+)"
-#: the words before a place: "di Cilacap", "Kota Balikpapan"
-_PLACE_WORDS = ("di", "ke", "dari", "asal", "Kota", "Kabupaten", "Provinsi", "wilayah")
 
 
-def _patterns(cues: Cues) -> tuple[re.Pattern, ...]:
+def _patterns(cues: Cues) -> tuple:
     """Patterns run once per document, compiled once per lexicon: words used alone for a person
     ("kata Ardiles", "Ardiles menambahkan", "Bagi Toto,") and words used as places ("di Cilacap")."""
     key = id(cues)
@@ -166,15 +349,14 @@ def _patterns(cues: Cues) -> tuple[re.Pattern, ...]:
         # (?<![A-Za-z]\s)\b{_NAME}, with the tests after the name's first letter (AFTER_WORD_START)
         before_verb = re.compile(rf"([A-Z]{AFTER_WORD_START}(?<![A-Za-z]\s.)[\w'’\-]+)\s+"
                                  rf"(?:juga\s+|pun\s+|sebelumnya\s+|kemudian\s+|lalu\s+)?(?:{word_alt(cues.verbs)})\b")
-        opening = re.compile(rf"(?:^|[.!?]\s+|\n)(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{_NAME}(?=,|\s+(?:"
-                             r"juga|pun|sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|belum|sudah|"
-                             r"pernah|mengatakan)\b)", re.M)
+        opening = _SentenceStartPattern(rf"(?:Bagi|Kata|Menurut|Sementara itu,|Namun,)?\s*{_NAME}(?=,|\s+(?:"
+                                        r"juga|pun|sebelumnya|biasanya|mengaku|menilai|berharap|yakin|tidak|tak|"
+                                        r"belum|sudah|pernah|mengatakan)\b)")
         # after an opening clause: "Kendati begitu, Sunday belum …", "Saat dihubungi, Febria mengatakan …"
         after_comma = re.compile(rf",\s+{_NAME}\s+(?:mengaku|berharap|yakin|"
                                  rf"tidak|tak|belum|sudah|pernah|{word_alt(cues.verbs)})\b")
-        place = re.compile(rf"{_at_word_start(_PLACE_WORDS, not_after='[Ww]ali ')}\s+{_NAME}")
-        upper = re.compile(rf"[A-Z]{AFTER_WORD_START}[A-Z]{{2,}}\b")  # \b[A-Z]{3,}\b
-        _PATTERNS[key] = (after_cue, before_verb, opening, after_comma, place, upper)
+        place = re.compile(rf"{_at_word_start(PLACE_WORDS, not_after='[Ww]ali ')}\s+{_NAME}")
+        _PATTERNS[key] = (after_cue, before_verb, opening, after_comma, place)
     return _PATTERNS[key]
 
 
@@ -184,10 +366,16 @@ _SHARED_NAME_PARTS: dict[int, dict[str, str]] = {}
 SHARED_NAME_PARTS = 50_000
 
 
-@lru_cache(maxsize=8)
+_ROLE_WORDS: dict[int, tuple[Cues, frozenset[str]]] = {}
+
+
 def _role_words(cues: Cues) -> frozenset[str]:
-    """The words that are a role, rank, title or place word rather than a name word."""
-    return cues.roles | cues.ranks | cues.titles | cues.place_words
+    """The words that are a role, rank, title or place word rather than a name word. Kept by the
+    lexicon's id: hashing the lexicon (for lru_cache) hashes all its fields, at every article."""
+    kept = _ROLE_WORDS.get(id(cues))
+    if kept is None or kept[0] is not cues:
+        kept = _ROLE_WORDS[id(cues)] = (cues, cues.roles | cues.ranks | cues.titles | cues.place_words)
+    return kept[1]
 
 
 def _index_by_word(entries: list[tuple[int, str]]) -> dict[str, list[tuple[int, str]]]:
@@ -264,12 +452,14 @@ class SpeakerResolver:
 
     def _after_org_head(self, start: int) -> bool:
         """The word right before `start` opens an organisation's name ("Fraksi", "Yayasan")."""
-        before = _WORD_BEFORE.search(self.text[max(0, start - 30):start])
-        return bool(before) and before.group(1).lower() in self.cues.org_heads
+        before = _word_before_spaces(self.text, max(0, start - 30), start)
+        return before is not None and before.lower() in self.cues.org_heads
 
     def _prefix_before(self, start: int) -> int:
         """Where a name starts when name-prefix words stand right before the mention at `start`
         ("… Borobudur I Gusti Putu" before "Ngurah Sedana"); `start` when none do."""
+        if not _capital_before_spaces(self.text, max(0, start - 40), start):
+            return start  # (most mentions follow a word in lower case or a mark)
         before = _CAPS_BEFORE.search(self.text[max(0, start - 40):start])
         if not before:
             return start
@@ -292,8 +482,7 @@ class SpeakerResolver:
         words or more, in text order; with `word`, of those whose name has the word."""
         if self._cap_runs is None:
             # a single word holds one name word at most
-            self._cap_runs = [(m.start(), m.group()) for m in _CAP_RUN.finditer(self.text)
-                              if _SPACE.search(m.group())]
+            self._cap_runs = [(m.start(), m.group()) for m in _CAP_RUN.finditer(self.text)]
         found = self._runs_by_word.get(word)
         if found is None:
             found = []
@@ -560,26 +749,35 @@ class SpeakerResolver:
         return name
 
     def _scan_words(self) -> None:
-        """One pass over the text: short forms and place words."""
-        after_cue, before_verb, opening, after_comma, place, upper = _patterns(self.cues)
+        """The short forms and place words of the text."""
+        after_cue, before_verb, opening, after_comma, place = _patterns(self.cues)
         text = self.text
-        # word and word-pair counts and how often a word opens a capitalised run: counted when first
-        # asked (_alone_elsewhere), as many articles never ask
-        self._word_count: Counter | None = None
-        self._pair_count: Counter | None = None
-        self._before_cap: Counter | None = None
+        # after_cue, place and _ADMIN_PLACE open with a word of the lexicon: tried where one stands
+        starts = self.cues.word_starts(text)
+        # where a word is used, and how often a word opens a capitalised run: read when first asked
+        # (_alone_elsewhere), as many articles never ask
+        self._word_ends: dict[str, list[int]] = {}
+        self._before_cap: dict[str, int] | None = None
         # the short forms a cue names ("kata Ardiles"): only a person is named so
-        self._cued_forms = {m.group(1) for m in after_cue.finditer(text)}
+        self._cued_forms = {m.group(1) for m in finditer_at(after_cue, text, starts)}
         self._short_forms = self._cued_forms | {m.group(1) for p in (before_verb, opening, after_comma)
                                                 for m in p.finditer(text)}
-        self._places = {m.group(1) for m in place.finditer(text)}
-        self._admin_places = {m.group(1) for m in _ADMIN_PLACE.finditer(text)}
-        self._upper = set(upper.findall(text))
+        self._places = {m.group(1) for m in finditer_at(place, text, starts)}
+        self._admin_places = {m.group(1) for m in finditer_at(_ADMIN_PLACE, text, starts)}
+        self._in_capitals: dict[str, bool] = {}  # _in_capitals(text, word), asked by _placey
 
     def _placey(self, token: str) -> bool:
         """A word the article also uses as a place ("di Sulut") or writes in capitals ("MANADO")."""
         self._placey_asked += 1
-        return token in self._places or (len(token) > 2 and token.upper() in self._upper) or self._known_place(token)
+        if token in self._places:
+            return True
+        if len(token) > 2:
+            caps = token.upper()
+            if caps not in self._in_capitals:
+                self._in_capitals[caps] = _in_capitals(self.text, caps)
+            if self._in_capitals[caps]:
+                return True
+        return self._known_place(token)
 
     def clean_name(self, name: str) -> str:
         """Trim a capitalised run to the person's name, using how the article refers to the person.
@@ -652,24 +850,35 @@ class SpeakerResolver:
         """The word occurs in the text without the name word that follows it here."""
         if len(t) < 2:
             return False
-        if self._word_count is None:
-            ws = _LETTER_WORD.findall(self.text)
-            self._word_count = Counter(ws)
-            self._pair_count = Counter(zip(ws, ws[1:]))
-        if self._word_count[t] <= self._pair_count[(t, nxt)]:
+        ends = self._letter_word_ends(t)
+        if len(ends) <= sum(1 for end in ends if self._letter_word_after(end) == nxt):
             return False
         # "Ahmad" before other names only ("Ahmad Riza", "Ahmad Mahendra") is a given name, not a word
         # used alone
-        return self._word_count[t] > self._opens_runs(t)
+        return len(ends) > self._opens_runs(t)
+
+    def _letter_word_ends(self, t: str) -> list[int]:
+        """_letter_word_ends(text, t), kept for the article: the times the word is used, and where."""
+        ends = self._word_ends.get(t)
+        if ends is None:
+            ends = self._word_ends[t] = _letter_word_ends(self.text, t)
+        return ends
+
+    def _letter_word_after(self, end: int) -> str | None:
+        """The next word of _LETTER_WORD.findall(text) after the one that ends at `end`."""
+        m = _LETTER_WORD.search(self.text, end)
+        return m.group() if m else None
 
     def _opens_runs(self, t: str) -> int:
         """How often the word opens a run of capitalised words (a given name shared by two people)
         ("Menteri Ahmad Riza", "kata Ahmad Mahendra"; not "Mampang Prapatan Rabu", a place in a run)."""
         if self._before_cap is None:
-            self._before_cap = Counter(
-                m.group(2) for m in _BEFORE_CAP.finditer(self.text)
-                if m.group(1) is None or not _is_cap(m.group(1)) or self._is_role_word(m.group(1)))
-        return self._before_cap[t]
+            self._before_cap = {}
+        count = self._before_cap.get(t)
+        if count is None:
+            count = self._before_cap[t] = _cap_word_opens(
+                self.text, t, lambda before: not _is_cap(before) or self._is_role_word(before))
+        return count
 
     def _short_form(self, t: str) -> bool:
         """The word is used alone for a person: "kata Ardiles", "Ardiles menambahkan", "Bagi Toto, …"."""
