@@ -22,18 +22,20 @@ Public helpers for the other components (they run after warta_entities):
         a name without honorifics, ranks and role words ("AKP Roland Manurung" -> "Roland Manurung")
 """
 
+import operator
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, compress
 
-from spacy.attrs import ENT_TYPE, IDX, LIKE_NUM, LOWER, ORTH, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LIKE_NUM, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from warta.nlp.extensions import doc_text
+from warta.nlp.extensions import _TEXT_KEY
 from warta.nlp.gazetteer import (ALIAS, COUNTRY, INSTITUTION, ORGANISATION, Gazetteer, Place, country_of,
                                  get_gazetteer, strip_titles)
 from warta.nlp.tokenizer import QUOTE_MARKS
@@ -69,7 +71,7 @@ def make_entities(nlp: Language, name: str, fallback: str):
     return EntityLinker(nlp, fallback=fallback)
 
 
-@dataclass
+@dataclass(slots=True)  # (tens of thousands per 1000 articles: slots are quicker to build and read)
 class _Cand:
     start: int
     end: int
@@ -80,7 +82,7 @@ class _Cand:
     guess: bool = False  # typed by the shape of a capitalised run alone ("Lion Air" → PERSON?)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -94,7 +96,7 @@ class _Mention:
     affiliations: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     type: str
     mentions: list[_Mention] = field(default_factory=list)
@@ -131,7 +133,7 @@ class EntityLinker:
         generic = self.fallback in ("always", "rules", "hybrid") or (self.fallback == "auto" and not has_ner)
         cands = self._gazetteer_cands(ctx)
         city = ctx.dateline_city
-        if city is not None and len(city) and not any(ctx.place_at.get(i) for i in range(city.start, city.end)):
+        if city is not None and len(city) and not any(map(ctx.place_at.get, range(city.start, city.end))):
             cands.append(_Cand(city.start, city.end, "LOC", GAZ))  # "MANADO, KOMPAS.com -": a place
         if has_ner:
             cands += self._ner_cands(ctx)
@@ -160,14 +162,11 @@ class EntityLinker:
 
     def _ner_cands(self, ctx: "_Context") -> list[_Cand]:
         out = []
-        for ent in ctx.ents:
-            label = LABELS.get(ent.label_)
+        for start, end, label in ctx.ents:
             if label is None:
                 continue
-            start, end = ctx.trim(ent.start, ent.end)
-            while end - start > 1 and (ctx.like_num[end - 1] or ctx.texts[end - 1][:1].islower()
-                                       or any(ch.isdigit() for ch in ctx.texts[end - 1])
-                                       or not any(ch.isalpha() for ch in ctx.texts[end - 1])):
+            start, end = ctx.trim(start, end)
+            while end - start > 1 and ctx.ends_no_name[end - 1]:
                 end -= 1  # "PT IAE periode 2006": the name ends before
             if start >= end or ctx.excluded(start, end) or not ctx.texts[start][:1].isupper():
                 continue  # "daridetikNews": not a name as tokenised
@@ -176,16 +175,16 @@ class EntityLinker:
                 continue  # "Diimbau kepada ..." (but "Luhut mengatakan ..."), a bare "Kementerian"
             if end - start >= 3 and ctx.is_acronym(start) and not ctx.org_head_len(start) \
                     and not ctx.institution_len(start) and ctx.lw[start] not in ctx.g.company_forms \
-                    and all(ctx.is_name_word(i) and not ctx.place_at.get(i) for i in range(start + 1, end)) \
+                    and ctx.all_name_words(start + 1, end) and not any(map(ctx.place_at.get, range(start + 1, end))) \
                     and ctx.role_left(start + 1) is not None:
                 # "anggota DKPP Dewi Pitalolo", whatever the model typed: the body's acronym, then
                 # its member's name
                 out.append(_Cand(start, start + 1, "ORG", NER))
                 out += self._person_from_span(ctx, start + 1, end, NER)
                 continue
-            head = next((i for i in range(start, end) if ctx.place_head_len[i]), None)
+            head = _first_set(start, end, ctx.place_head_len)
             if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
-                    and not any(ctx.place_at.get(i) for i in range(start, head)):
+                    and not any(map(ctx.place_at.get, range(start, head))):
                 label, start = "LOC", head  # "Semenanjung Korea", "Area | Monumen Nasional"
             if label in ("ORG", "LOC") and end - start >= 2 and ctx.looks_like_person(start, end):
                 label = "PERSON"  # "Juru bicara Kremlin, Dmitry Peskov" whatever the model typed
@@ -197,8 +196,7 @@ class EntityLinker:
                 if end - start == 1 and ctx.is_acronym(start):
                     out.append(_Cand(start, end, None, NER))  # initials: resolved when grouping
                     continue
-                head = next((i for i in range(start, end) if ctx.institution_len(i) or
-                             ctx.place_head_len[i]), None)
+                head = _first_set(start, end, ctx._institution_len, ctx.place_head_len)
                 if head is not None and not ctx.title_len(start):
                     # "Area Monumen Nasional" is a place, "Polda Metro Jaya" an organisation
                     out.append(_Cand(head, end, "ORG" if ctx.institution_len(head) else "LOC", NER))
@@ -212,7 +210,7 @@ class EntityLinker:
                     continue  # "SGD 500 ribu", "crude palm oil (CPO)", "Sekretaris Daerah (Sekda)"
                 n = ctx.place_at.get(start, 0)
                 if 0 < n < end - start and (label == "LOC" or end - start - n >= 2) and \
-                        all(ctx.is_name_word(i) for i in range(start + n, end)):
+                        ctx.all_name_words(start + n, end):
                     # "Korea Utara Kim Jong (Un)": a place, then a name the model glued to it
                     out += self._person_from_span(ctx, start + n, end, NER)
                     continue
@@ -224,7 +222,7 @@ class EntityLinker:
                     out += [_Cand(a, b, label, NER) for a, b in ctx.split_conjoined(start, end)]
                     continue
                 n = ctx.place_at.get(start, 0)
-                if label == "LOC" and 0 < n < end - start and all(ctx.is_name_word(i) for i in range(start + n, end)):
+                if label == "LOC" and 0 < n < end - start and ctx.all_name_words(start + n, end):
                     # "Korea Utara Kim Jong": a place, then a name the model glued to it
                     out += self._person_from_span(ctx, start + n, end, NER)
                     continue
@@ -249,7 +247,7 @@ class EntityLinker:
         if k < name_start and ctx.ends_rank(k):
             name_start = k
         tail = ctx.last_title_end(name_start, end)
-        if name_start < tail < end and all(ctx.is_name_word(i) for i in range(tail, end)):
+        if name_start < tail < end and ctx.all_name_words(tail, end):
             name_start = tail  # "Eksekusi KPK | Asep Guntur Rahayu"
         if require_name and end - name_start < 2:
             return []
@@ -266,7 +264,7 @@ class EntityLinker:
     @staticmethod
     def _org_in_role(ctx: "_Context", a: int, b: int) -> list[_Cand]:
         """The institution named inside a role: "Kepala | Badan Pengawas Obat | Komisaris Jenderal"."""
-        k = next((i for i in range(a + ctx.title_len(a), b) if ctx.institution_len(i)), None)
+        k = _first_set(a + ctx.title_len(a), b, ctx._institution_len)
         if k is None:
             return []
         e = k + ctx.institution_len(k)
@@ -276,9 +274,9 @@ class EntityLinker:
 
     def _classify_run(self, ctx: "_Context", a: int, b: int, generic: bool) -> list[_Cand]:
         g = self.g
-        if ctx.document_len[a] or ctx.after_phrase(a, ctx.document_len):
+        if ctx.document_len[a] or ctx._after_document[a]:
             return []  # "UU Cipta Kerja", "Perpres Nomor 5": laws and regulations
-        if ctx.title_len(a):
+        if ctx._title_len[a]:
             name_start = ctx.last_title_end(a, b)
             org = self._org_in_role(ctx, a, name_start if name_start > a else b)
             if name_start < b and name_start > a and ctx.lw[name_start - 1] in ctx.g.company_forms:
@@ -286,30 +284,31 @@ class EntityLinker:
             if name_start < b and name_start > a:
                 if ctx.is_sent_start_only_word(name_start, b) or b - name_start > 4 or \
                         (b - name_start == 1 and not ctx.ends_rank(name_start)) or \
-                        not all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(name_start, b)):
+                        not ctx.all_name_words(name_start, b, particles=True):
                     return []
                 return org + [_Cand(name_start, b, "PERSON", RULE)]
             if ctx.texts[b - 1] in ctx.initials:
                 return [_Cand(b - 1, b, None, RULE)]  # "Saudara AS": initials, resolved when grouping
             return []
-        if ctx.org_head_len(a) >= b - a or (b - a == 1 and ctx.place_head_len[a]):
+        org_head_len = ctx._org_head_len[a]
+        if org_head_len >= b - a or (b - a == 1 and ctx.place_head_len[a]):
             return []  # a bare head noun ("Pemerintah", "Dinas") names nothing
         split = ctx.title_inside(a, b)
-        if ctx.org_head_len(a) and split is not None:
+        if org_head_len and split is not None:
             # "Badan Pemelihara Keamanan Mabes Polri Komisaris Jenderal Agus Andrianto"
             return [_Cand(a, split, "ORG", RULE)] + self._classify_run(ctx, split, b, generic)
-        if ctx.org_head_len(a):
+        if org_head_len:
             n = ctx.place_at.get(a + 1, 0)
             if ctx.lw[a] in ("pemerintah", "pemerintahan") and n and a + 1 + n == b:
                 return []  # "Pemerintah Indonesia" is the country itself: the gazetteer mention covers it
             return [_Cand(a, b, "ORG", RULE)]
         if ctx.place_head_len[a]:
             return [_Cand(a, b, "LOC", RULE)]
-        if b - a == 1 and ctx.is_acronym(a):
+        if b - a == 1 and ctx._is_acronym[a]:
             return [] if ctx.is_common_acronym(a) else [_Cand(a, b, "ORG", RULE)]
-        if any(ctx.institution_len(i) for i in range(a + 1, b)):
+        if any(ctx._institution_len[a + 1:b]):
             return [_Cand(a, b, "ORG", RULE)]  # "TMC Polda Metro Jaya"
-        names = all(ctx.is_name_word(i) or ctx.lw[i] in _NAME_PARTICLES for i in range(a, b))
+        names = ctx.all_name_words(a, b, particles=True)
         if names and b - a <= 4 and a >= 2 and ctx.lw[a - 1] in g.after_quote_verbs \
                 and ctx.texts[a - 2] in QUOTE_MARKS and not any(ctx.ner_label[i] in ("ORG", "LOC") for i in range(a, b)):
             return [_Cand(a, b, "PERSON", RULE)]  # '…," kata Trump': the quote's speaker
@@ -319,22 +318,22 @@ class EntityLinker:
                 and ctx.texts[b] in (",", ".") and ctx.role_left(a):
             return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "kata Kasi Intel Kejari X, Nasruddin,"
         if b - a <= 3 and a > 0 and ctx.lw[a - 1] in g.place_cues and ctx.lw[a - 1] not in _LOCATIVE \
-                and all(ctx.is_name_word(i) for i in range(a, b)):
+                and ctx.all_name_words(a, b):
             return [_Cand(a, b, "LOC", RULE)]  # "wilayah Kursk", "Kabupaten Sleman"
         if not generic:
             return []
-        head = next((i for i in range(a + 1, b) if ctx.place_head_len[i]), None)
+        head = _first_set(a + 1, b, ctx.place_head_len)
         if head is not None:
             return [_Cand(head, b, "LOC", RULE, guess=True)]  # "Area Monumen Nasional"
         tail = ctx.last_title_end(a, b)
         if a < tail < b:
             # "... Eksekusi KPK | Asep Guntur Rahayu": the name after the last title-like word
-            if b - tail >= 2 and all(ctx.is_name_word(i) for i in range(tail, b)):
+            if b - tail >= 2 and ctx.all_name_words(tail, b):
                 return [_Cand(tail, b, "PERSON", RULE, guess=True)]
             return []
-        if any(ctx.place_at.get(i) for i in range(a, b)) or ctx.in_title(b - 1):
+        if any(map(ctx.place_at.get, range(a, b))) or ctx.in_title(b - 1):
             return []  # the gazetteer covers (part of) this run / "Menteri Energi dan | Sumber Daya Mineral"
-        if any(_is_derived_noun(ctx.texts[i]) for i in range(a, b)):
+        if any(ctx.derived_noun[a:b]):
             return []  # "Pemberantasan Tindak Pidana Korupsi" is not a name
         if a > 0 and ctx.lw[a - 1] in g.place_cues:
             return [_Cand(a, b, "LOC", RULE, guess=True)]
@@ -361,32 +360,38 @@ class EntityLinker:
                         c.start = k
         # nouns made with pe-/ke-/per-...-an are not personal names ("Percepatan Penanganan Covid")
         cands = [c for c in cands if not (c.type == "PERSON" and c.source != GAZ and
-                                          any(_is_derived_noun(ctx.texts[i]) for i in range(c.start, c.end)))]
+                                          any(ctx.derived_noun[c.start:c.end]))]
         kept: list[_Cand] = []
         # hybrid: the rules' spans that rest on evidence (titles, roles, gazetteer, org heads) first,
         # then the model's, then the chunker's guesses from a run's shape alone: on held-out NER data
         # a guess that outranks the model turns "Lion Air" into a person and hides "Pertamina"
-        phase = (lambda c: 1 if c.source == NER else 2 if c.guess or c.type is None else 0) \
-            if self.fallback == "hybrid" else (lambda c: 0)
-        for c in sorted(cands, key=lambda c: (phase(c), -(c.end - c.start), c.source, c.start)):
+        if self.fallback == "hybrid":
+            def order(c: _Cand) -> tuple:
+                return (1 if c.source == NER else 2 if c.guess or c.type is None else 0,
+                        c.start - c.end, c.source, c.start)  # then the longest first
+        else:
+            def order(c: _Cand) -> tuple:
+                return 0, c.start - c.end, c.source, c.start
+        for c in sorted(cands, key=order):
             if c.end <= c.start or any(taken[c.start:c.end]):
                 continue
-            for i in range(c.start, c.end):
-                taken[i] = True
+            taken[c.start:c.end] = [True] * (c.end - c.start)
             kept.append(c)
         kept += self._propagate(ctx, kept, taken)
         kept.sort(key=lambda c: c.start)
         out = []
+        not_names = ctx.g.not_names
         for c in kept:
-            if c.source != GAZ and (ctx.after_phrase(c.start, ctx.document_len) or ctx.document_len[c.start]):
+            if c.source != GAZ and (ctx.after_document(c.start) or ctx.document_len[c.start]):
                 continue  # "UU Cipta Kerja": a law
-            if c.source != GAZ and c.type in ("PERSON", "LOC", None) and ctx.after_phrase(c.start, ctx.org_cue_len) \
+            if c.source != GAZ and c.type in ("PERSON", "LOC", None) and ctx.after_org_cue(c.start) \
                     and not ctx.ends_rank(c.start):
                 c.type = "ORG"  # "melalui Truth Social"
             span_text = ctx.span_text(c.start, c.end)
             text = span_text.strip(_PUNCT_STRIP) or span_text
             key = _norm_key(text)
-            if not key or all(ctx.texts[k] in ctx.g.not_names for k in range(c.start, c.end)):
+            if not key or (ctx.texts[c.start] in not_names  # (mostly it is not: no generator then)
+                           and all(ctx.texts[k] in not_names for k in range(c.start, c.end))):
                 continue
             out.append(_Mention(c.start, c.end, c.type, c.source, text, key, c.place))
         # acronyms in brackets after a name: "Iswan Ibrahim (ISW)", "Komisi Pemberantasan Korupsi (KPK)"
@@ -452,7 +457,7 @@ class EntityLinker:
         for v in forms.values():
             v.sort(key=lambda x: -len(x[0]))
         out, n, resume = [], len(texts), 0
-        for i in [k for k, w in enumerate(texts) if w in forms]:  # where a form may start
+        for i in list(compress(range(n), map(forms.__contains__, texts))):  # where a form may start
             if i < resume or taken[i]:
                 continue  # inside the occurrence just found, or another mention's
             for words, c in forms[texts[i]]:
@@ -489,6 +494,7 @@ class EntityLinker:
     def _group(self, ctx: "_Context", mentions: list[_Mention]) -> list[_Group]:
         groups: list[_Group] = []
         persons: list[_Group] = []
+        person_words: list[set[str]] = []  # set(grp.key) of each of persons (their keys stay put here)
         # persons, longest names first: short forms join the full name ("Putin" -> "Vladimir Putin")
         for m in mentions:
             target = ctx.aliases.get(m.text)
@@ -497,10 +503,11 @@ class EntityLinker:
             if m.type == "PERSON" and m.end - m.start == 1 and ctx.is_acronym(m.start):
                 m.type = None  # initials ("Saudara AS"): joined to the person below
         for m in sorted((m for m in mentions if m.type == "PERSON"), key=lambda m: (-len(m.key), m.start)):
-            grp = self._person_group(persons, m)
+            grp = self._person_group(persons, person_words, m)
             if grp is None:
                 grp = _Group("PERSON", key=m.key)
                 persons.append(grp)
+                person_words.append(set(grp.key))
                 groups.append(grp)
             grp.mentions.append(m)
         by_key: dict[object, _Group] = {}
@@ -520,7 +527,7 @@ class EntityLinker:
                     grp.mentions.append(m)
                 continue
             if m.source != GAZ:  # a short form of a person the model typed as something else
-                grp = self._person_group(persons, m, strict=True)
+                grp = self._person_group(persons, person_words, m, strict=True)
                 if grp is not None:
                     grp.mentions.append(m)
                     continue
@@ -550,7 +557,7 @@ class EntityLinker:
                     or len(grp.key) < 2:
                 continue
             first = grp.mentions[0]
-            if not all(ctx.is_name_word(i) for i in range(first.start, first.end)):
+            if not ctx.all_name_words(first.start, first.end):
                 continue
             keyset = set(grp.key)
             person = next((p for p in persons if p.mentions and set(p.key) <= keyset), None)
@@ -575,9 +582,13 @@ class EntityLinker:
         return groups
 
     @staticmethod
-    def _person_group(persons: list[_Group], m: _Mention, strict: bool = False) -> _Group | None:
+    def _person_group(persons: list[_Group], person_words: list[set[str]], m: _Mention,
+                      strict: bool = False) -> _Group | None:
+        """The person whose name has all of m's words (with `strict`, and more); `person_words`
+        holds the set of each one's key words."""
         keyset = set(m.key)
-        found = [grp for grp in persons if keyset <= set(grp.key) and (not strict or len(grp.key) > len(m.key))]
+        found = [grp for grp, words in zip(persons, person_words)
+                 if keyset <= words and (not strict or len(grp.key) > len(m.key))]
         if not found:
             return None
         if len(found) == 1:
@@ -618,9 +629,12 @@ class EntityLinker:
                 continue
             roles, ranks, affs = [], [], []
             for m in grp.mentions:
-                roles += [r for r in m.roles if r not in roles]
-                ranks += [r for r in m.ranks if r not in ranks]
-                affs += [a for a in m.affiliations if a not in affs]
+                if m.roles:  # (mostly none: then no list is built for it)
+                    roles += [r for r in m.roles if r not in roles]
+                if m.ranks:
+                    ranks += [r for r in m.ranks if r not in ranks]
+                if m.affiliations:
+                    affs += [a for a in m.affiliations if a not in affs]
             country = grp.iso3
             if country is None:
                 if grp.type == "PERSON":
@@ -691,68 +705,229 @@ def _canonical(grp: _Group) -> str:
     return text
 
 
+#: tokens after which a new sentence starts (besides white space tokens), see _Context._sent_starts
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":"})
+#: Token.whitespace_ by the SPACY flag
+_WHITESPACE = ("", " ")
+
+
+class _WordTable:
+    """What the rules ask about a word form alone, by its ORTH hash, kept from one article to the
+    next: a row is built the first time a form is seen, so an article costs one dict lookup per
+    token instead of StringStore lookups and string tests per token and question.
+
+    The rows depend on the vocab (the strings and lexemes behind the hashes) and on the
+    gazetteer's word sets; a table serves one vocab and one set of those sets (see `serves`)."""
+
+    MAX_WORDS = 500_000  # then it starts over: news vocabulary keeps growing
+
+    #: row fields, in order
+    FIELDS = ("text", "lower", "lw", "like_num", "capitalised", "is_cap", "phrase_start", "ends_sentence",
+              "is_quote", "is_acronym", "name_shape", "ends_no_name", "derived_noun")
+
+    def __init__(self, vocab, g: Gazetteer):
+        self.vocab, self.g = vocab, g
+        self.sets, self.sources = self._sets(g), self._sources(g)
+        self.rows: dict[int, tuple] = {}
+        self.labels: dict[int, str | None] = {0: None}  # ENT_TYPE hash -> warta type (0: no entity)
+
+    @staticmethod
+    def _sets(g: Gazetteer) -> tuple:
+        return g.phrase_starters(), g.not_names, g.not_name_parts, g.role_inner
+
+    @staticmethod
+    def _sources(g: Gazetteer) -> tuple:
+        """The gazetteer sets behind self.sets (phrase_starters() comes from the phrase sets)."""
+        return (*g._own_sets(), g.not_names, g.not_name_parts, g.role_inner)
+
+    def serves(self, vocab, g: Gazetteer) -> bool:
+        # the same set objects (or, replaced, equal ones) give the same rows
+        return vocab is self.vocab and g is self.g and self._sources(g) == self.sources
+
+    def rows_for(self, orths: list[int], lowers: list[int], like_num: list[int]) -> list[tuple]:
+        """The rows of a document's tokens (the ORTH, LOWER and LIKE_NUM columns of Doc.to_array)."""
+        rows = list(map(self.rows.get, orths))
+        missing = list(compress(range(len(rows)), map(operator.not_, rows)))  # words not seen before
+        if missing:
+            if len(self.rows) + len(missing) > self.MAX_WORDS:
+                self.rows.clear()
+            for i in missing:
+                rows[i] = self.rows.get(orths[i]) or self._add(orths[i], lowers[i], like_num[i])
+        return rows
+
+    def _add(self, orth: int, lower: int, like_num: int) -> tuple:
+        strings = self.vocab.strings
+        text, low = strings[orth], strings[lower]  # Token.text, Token.lower_
+        starters, not_names, not_name_parts, role_inner = self.sets
+        lw = low.rstrip(".") or low
+        capitalised = text[:1].isupper()
+        if text.isalpha():  # most words: letters only
+            has_letter, has_digit = True, False
+        else:
+            has_letter, has_digit = any(c.isalpha() for c in text), any(c.isdigit() for c in text)
+        row = self.rows[orth] = (
+            text, low, lw, bool(like_num), capitalised,
+            # is_cap: capitalised, with a letter in it, and not a word that is never a name
+            capitalised and has_letter and text not in not_names,
+            lw in starters,  # a gazetteer phrase may start here (Gazetteer.phrase_starts)
+            text in _SENTENCE_ENDS or text.isspace(),
+            text in "\"“”'",  # a substring test, as the sentence-start rule has always made it
+            2 <= len(text) <= 8 and text.isupper() and text.isalpha(),
+            # is_name_word, except for what depends on the words around (titles, org heads)
+            capitalised and text.isalpha() and text not in not_names and text not in not_name_parts
+            and not text.isupper() and lw not in role_inner,
+            # a name the model found ends before it ("PT IAE periode 2006")
+            bool(like_num) or text[:1].islower() or has_digit or not has_letter,
+            _is_derived_noun(text),
+        )
+        return row
+
+    def labels_for(self, ent_types: list[int]) -> list[str | None]:
+        """LABELS.get(Token.ent_type_), None outside entities."""
+        labels = self.labels
+        for h in set(ent_types).difference(labels):
+            labels[h] = LABELS.get(self.vocab.strings[h])
+        return list(map(labels.__getitem__, ent_types))
+
+
+_word_table: _WordTable | None = None  # the one in use: a process runs one pipeline's vocab
+
+
+def _get_word_table(vocab, g: Gazetteer) -> _WordTable:
+    global _word_table
+    if _word_table is None or not _word_table.serves(vocab, g):
+        _word_table = _WordTable(vocab, g)
+    return _word_table
+
+
+def _doc_text(doc: Doc, texts: list[str], ws: list[str]) -> str:
+    """warta.nlp.extensions.doc_text(doc), joined from the token lists when no component has read it
+    yet (spaCy builds doc.text from a Token object per token), and stored where doc_text() keeps it
+    for the components after this one."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is not None and cached[0] == len(texts):
+        return cached[1]
+    parts = [""] * (2 * len(texts))  # Token.text_with_ws, joined: Doc.text
+    parts[::2], parts[1::2] = texts, ws
+    text = "".join(parts)
+    doc.user_data[_TEXT_KEY] = (len(texts), text)
+    return text
+
+
+def _ent_spans(doc: Doc, ent_iobs: list[int], ent_types: list[int], table: _WordTable) -> list[tuple]:
+    """doc.ents as (start, end, LABELS.get(label_)), read from the ENT_IOB and ENT_TYPE columns:
+    Doc.ents builds a Span (and Tokens for its offsets) per entity. Spans follow Doc.ents: a B
+    token opens one (a B without a type only closes the one before), I tokens continue it, any
+    other token ends it."""
+    spans, start, label, prev = [], -1, 0, -2
+    for i in compress(range(len(ent_iobs)), map((1).__and__, ent_iobs)):  # I (1) and B (3) tokens
+        if start != -1 and i != prev + 1:
+            spans.append((start, prev + 1, label))  # ended by the O or unset token after prev
+            start = -1
+        if ent_iobs[i] == 1:
+            if start == -1:
+                return [(e.start, e.end, LABELS.get(e.label_)) for e in doc.ents]  # raises spaCy's E093
+        else:
+            if start != -1:
+                spans.append((start, i, label))
+            start, label = (i, ent_types[i]) if ent_types[i] else (-1, 0)
+        prev = i
+    if start != -1:
+        spans.append((start, prev + 1, label))
+    # every span has a label (a B token without one opens none): Doc.ents drops none of them
+    labels = table.labels_for([h for _, _, h in spans])
+    return [(a, b, label) for (a, b, _), label in zip(spans, labels)]
+
+
+def _first_set(a: int, b: int, *values: list) -> int | None:
+    """The first i in range(a, b) where one of `values` (lists by token position) is true, else None.
+    Mostly none is: each slice is tested in one go before it is searched."""
+    firsts = []
+    for by_token in values:
+        part = by_token[a:b]
+        if any(part):
+            firsts.append(a + next(k for k, v in enumerate(part) if v))
+    return min(firsts) if firsts else None
+
+
+def _phrase_ends(n: int, starts: list[int], max_words: int, *phrase_lens: list[int]) -> list[bool]:
+    """ends[i] (0 <= i <= n): a phrase of at most `max_words` words ends right before token i, for
+    per-token phrase lengths `phrase_lens` (non-zero at `starts` only)."""
+    ends = [False] * (n + 1)
+    for j in starts:
+        for lens in phrase_lens:
+            if 0 < lens[j] <= max_words:
+                ends[j + lens[j]] = True
+    return ends
+
+
 class _Context:
     """Per-document views used by the rules: lower-cased words, sentence starts, gazetteer hits.
 
     The rules ask the same questions about the same tokens many times over, so what depends on
     the tokens alone is computed once here, as lists indexed by token position: doc[i] builds a
-    new Token object at every access, and most gazetteer lookups miss."""
+    new Token object at every access, and most gazetteer lookups miss. What depends on a word
+    form alone comes from the _WordTable."""
 
     def __init__(self, doc: Doc, g: Gazetteer, use_ner: bool = True):
         self.doc, self.g = doc, g
-        self.text = doc_text(doc)
         self.has_ner = use_ner and doc.has_annotation("ENT_IOB")
-        n = len(doc)
+        n = self.n = len(doc)
+        table = _get_word_table(doc.vocab, g)
         # the token attributes, read in one array instead of one Token object per attribute
-        strings = doc.vocab.strings
-        orths, lowers, spaces, self.idx, like_num, ent_types = \
-            doc.to_array([ORTH, LOWER, SPACY, IDX, LIKE_NUM, ENT_TYPE]).T.tolist() if n else [[]] * 6
-        texts = self.texts = [strings[h] for h in orths]  # Token.text
-        self.lowers = [strings[h] for h in lowers]  # Token.lower_
-        self.ws = [" " if s else "" for s in spaces]  # Token.whitespace_
-        self.like_num = [bool(f) for f in like_num]  # Token.like_num
-        lw = self.lw = [low.rstrip(".") or low for low in self.lowers]
-        self.ner_label = [LABELS.get(strings[h]) if h else None for h in ent_types] if self.has_ner else [None] * n
-        self.ents = list(doc.ents) if self.has_ner else []
+        orths, lowers, like_num, spaces, self.idx, ent_types, ent_iobs = \
+            doc.to_array([ORTH, LOWER, LIKE_NUM, SPACY, IDX, ENT_TYPE, ENT_IOB]).T.tolist() if n else [[]] * 7
+        # a list per row field, by token position: sliced from the rows laid end to end (zip(*rows)
+        # would hold an iterator per token, and the garbage collector runs on such allocations)
+        flat = list(chain.from_iterable(table.rows_for(orths, lowers, like_num)))
+        width = len(_WordTable.FIELDS)
+        (texts, self.lowers, lw, self.like_num, capitalised, self._is_cap, phrase_start, ends_sentence,
+         is_quote, self._is_acronym, self._name_shape, self.ends_no_name, self.derived_noun) = \
+            (flat[k::width] for k in range(width))
+        self.texts, self.lw = texts, lw  # Token.text; Token.lower_ without final full stops
+        self._capitalised = capitalised  # texts[i][:1].isupper()
+        self.ws = list(map(_WHITESPACE.__getitem__, spaces))  # Token.whitespace_
+        self.text = _doc_text(doc, texts, self.ws)
+        self.ner_label = table.labels_for(ent_types) if self.has_ner else [None] * n
+        #: the model's entities, doc.ents as (start, end, LABELS.get(label_)) (None: a label warta ignores)
+        self.ents = _ent_spans(doc, ent_iobs, ent_types, table) if self.has_ner else []
         # Gazetteer.match_at(lw, i, ...) for every token, looked up only where some phrase's first
         # word is (0 elsewhere)
-        starts = g.phrase_starts(lw)
-        self.honorific_len = g.match_lengths(lw, g.honorifics, starts)
-        self.rank_len = g.match_lengths(lw, g.ranks, starts)
-        self.role_head_len = g.match_lengths(lw, g.role_heads, starts)
-        self.place_head_len = g.match_lengths(lw, g.place_heads, starts)
-        self.document_len = g.match_lengths(lw, g.documents, starts)
-        self.org_cue_len = g.match_lengths(lw, g.org_cues, starts)
+        starts = list(compress(range(n), phrase_start))  # g.phrase_starts(lw)
+        # (self._org_head_len and self._institution_len are zeroed below for lower-case words)
+        (self.honorific_len, self.rank_len, self.role_head_len, self.place_head_len, self.document_len,
+         self.org_cue_len, self._org_head_len, self._institution_len) = g.match_lengths_many(
+            lw, (g.honorifics, g.ranks, g.role_heads, g.place_heads, g.documents, g.org_cues, g.org_heads,
+                 g.institutions), starts)
         self._title_len = [0] * n  # honorific, rank or role head (Gazetteer.is_title_word)
-        self._org_head_len = g.match_lengths(lw, g.org_heads, starts)  # zeroed below for lower-case words
-        self._institution_len = g.match_lengths(lw, g.institutions, starts)  # likewise
-        capitalised = [t[:1].isupper() for t in texts]
+        # whether a document phrase, org cue, rank or honorific ends right before token i (0 <= i <= n),
+        # for after_document(), after_org_cue(), ends_rank() and is_honorific_at(): looked up instead
+        # of searched for backwards at every call
+        self._after_document = _phrase_ends(n, starts, 3, self.document_len)
+        self._after_org_cue = _phrase_ends(n, starts, 3, self.org_cue_len)
+        self._after_rank = _phrase_ends(n, starts, 4, self.rank_len, self.honorific_len)
+        self._after_honorific = _phrase_ends(n, starts, 3, self.honorific_len)
         for i in starts:
             self._title_len[i] = max(self.honorific_len[i], self.rank_len[i], self.role_head_len[i])
             if not capitalised[i]:
                 self._org_head_len[i] = self._institution_len[i] = 0
         self.role_head_first_words = g.first_words(g.role_heads)
-        # is_cap(): capitalised, with a letter in it (when the first character is one, no need to look
-        # further), and not a word that is never a name
-        not_names = g.not_names
-        self._is_cap = [cap and (t[0].isalpha() or any(c.isalpha() for c in t)) and t not in not_names
-                        for t, cap in zip(texts, capitalised)]
         self.initials: set[str] = set()
         self.aliases: dict[str, _Mention] = {}
         self.place_at: dict[int, int] = {}
         self.person_tokens: set[int] = set()
         self._common_acronyms: set[str] | None = None
         self._excluded: set[int] = set()
-        self.sent_start = self._sent_starts()
-        self._mid_caps = {w for w, cap, start in zip(texts, capitalised, self.sent_start) if cap and not start}
+        self.sent_start = self._sent_starts(ends_sentence, is_quote)
+        self._mid_caps = {texts[i] for i in compress(range(n), capitalised) if not self.sent_start[i]}
         self._dateline()
         # words the model reads as (part of) a place or organisation somewhere in this article:
         # inside a role they are not the start of a name ("Wali Kota Manado | Vicky Lumentut")
         low = self.lowers
-        in_person = {low[k] for e in self.ents if LABELS.get(e.label_) == "PERSON" for k in range(e.start, e.end)}
-        self.known_places = {low[e.start] for e in self.ents if e.end - e.start == 1
-                             and LABELS.get(e.label_) in ("LOC", "ORG") and texts[e.start][:1].isupper()
-                             and low[e.start] not in in_person}
+        in_person = {low[k] for start, end, label in self.ents if label == "PERSON" for k in range(start, end)}
+        self.known_places = {low[start] for start, end, label in self.ents if end - start == 1
+                             and label in ("LOC", "ORG") and texts[start][:1].isupper()
+                             and low[start] not in in_person}
         if self.dateline_city is not None:
             self.known_places.update(low[k] for k in range(self.dateline_city.start, self.dateline_city.end))
         # an acronym i right after an honorific (is_honorific_at(i - 1)), found from where the
@@ -767,17 +942,19 @@ class _Context:
         return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
 
     # -- sentences
-    def _sent_starts(self) -> list[bool]:
-        texts, ws = self.texts, self.ws
-        if not texts:
+    def _sent_starts(self, ends_sentence: list[bool], is_quote: list[bool]) -> list[bool]:
+        """Sentence starts after . ! ? : and white space tokens (a line break is always a token of
+        its own: a token's trailing whitespace is one space at most); `ends_sentence` and
+        `is_quote` are the _WordTable fields by position."""
+        n = len(ends_sentence)
+        if not n:
             return []
         # punctuation and line breaks only: the parser's sentence splits are not needed here and
         # an early model's can fall inside a name
-        starts = [True] + [prev in {".", "!", "?", ":"} or prev.isspace() or "\n" in space
-                           for prev, space in zip(texts[:-1], ws[:-1])]
+        starts = [True] + ends_sentence[:-1]
         # a quotation mark after a sentence start is one too: left to right, so that a run of
         # them carries it on
-        for i in [k + 1 for k, prev in enumerate(texts[:-1]) if prev in "\"“”'"]:
+        for i in compress(range(1, n), is_quote):
             if starts[i - 1]:
                 starts[i] = True
         return starts
@@ -802,8 +979,7 @@ class _Context:
 
     # -- token tests
     def is_acronym(self, i: int) -> bool:
-        t = self.texts[i]
-        return 2 <= len(t) <= 8 and t.isupper() and t.isalpha()
+        return self._is_acronym[i]  # 2 to 8 upper-case letters
 
     def split_conjoined(self, start: int, end: int) -> list[tuple[int, int]]:
         """"PT PGN dan PT Inti Alasindo Energi" -> two organisations."""
@@ -826,26 +1002,21 @@ class _Context:
 
     def looks_like_person(self, start: int, end: int) -> bool:
         """Name words only, next to a role ("pemimpin Korea Utara Kim Jong Un", "X, juru bicara Y")."""
-        if self.place_at.get(start) or not all(self.is_name_word(i) or self.lw[i] in _NAME_PARTICLES
-                                                for i in range(start, end)):
+        if self.place_at.get(start) or not self.all_name_words(start, end, particles=True):
             return False
         return self.role_left(start) is not None or self.role_right(end) is not None or self.ends_rank(start)
 
-    def after_phrase(self, i: int, phrase_len: list[int]) -> bool:
-        """A phrase ends right before doc[i]; `phrase_len` is one of the per-token phrase lengths
-        (self.document_len, self.org_cue_len)."""
-        for j in range(max(0, i - 3), i):
-            if phrase_len[j] == i - j:
-                return True
-        return False
+    def after_document(self, i: int) -> bool:
+        """A document phrase of up to three words ends right before doc[i] ("UU | Cipta Kerja")."""
+        return self._after_document[i]
+
+    def after_org_cue(self, i: int) -> bool:
+        """An org cue of up to three words ends right before doc[i] ("melalui | Truth Social")."""
+        return self._after_org_cue[i]
 
     def ends_rank(self, i: int) -> bool:
-        """A rank or honorific ends right before doc[i] ("Komisaris Jenderal | Listyo")."""
-        rank_len, honorific_len = self.rank_len, self.honorific_len
-        for j in range(max(0, i - 4), i):
-            if rank_len[j] == i - j or honorific_len[j] == i - j:
-                return True
-        return False
+        """A rank or honorific (of up to four words) ends right before doc[i] ("Komisaris Jenderal | Listyo")."""
+        return self._after_rank[i]
 
     def institution_len(self, i: int) -> int:
         return self._institution_len[i]
@@ -858,8 +1029,8 @@ class _Context:
             return True
         if self._common_acronyms is None:
             self._common_acronyms = set()
-            for k in range(2, n - 1):
-                if self.texts[k] == _OPEN and k + 2 < n and self.texts[k + 2] == _CLOSE and \
+            for k in compress(range(n), map(_OPEN.__eq__, self.texts)):  # the opening brackets
+                if 2 <= k < n - 1 and k + 2 < n and self.texts[k + 2] == _CLOSE and \
                         self.is_short_form(k + 1):
                     if self.texts[k - 1][:1].islower() or self.in_title(k - 1):
                         self._common_acronyms.add(self.texts[k + 1])
@@ -868,11 +1039,10 @@ class _Context:
     def in_title(self, i: int) -> bool:
         """doc[i] ends a capitalised run that starts with a role head ("Menteri ... Mineral")."""
         j = i
-        while j > 0 and (self.texts[j - 1][:1].isupper() or self.lw[j - 1] in self.g.role_inner) \
-                and not self.sent_start[j]:
+        capitalised, lw, role_inner, sent_start = self._capitalised, self.lw, self.g.role_inner, self.sent_start
+        while j > 0 and (capitalised[j - 1] or lw[j - 1] in role_inner) and not sent_start[j]:
             j -= 1
-        return any(self.role_head_len[k] for k in range(j, i + 1)) and \
-            not any(self._institution_len[k] for k in range(j, i + 1))
+        return any(self.role_head_len[j:i + 1]) and not any(self._institution_len[j:i + 1])
 
     def is_short_form(self, i: int) -> bool:
         """An acronym or a clipped form in brackets after a name: "(KPK)", "(ISW)", "(Monas)"."""
@@ -885,15 +1055,20 @@ class _Context:
 
     def is_name_word(self, i: int) -> bool:
         """A capitalised word that can continue a person's name (not a title, place or acronym)."""
-        t = self.texts[i]
-        if not (t[:1].isupper() and t.isalpha()) or t in self.g.not_names or t in self.g.not_name_parts \
-                or t.isupper():
-            return False
-        return not (self._title_len[i] or self._org_head_len[i] or self.lw[i] in self.g.role_inner)
+        return self._name_shape[i] and not (self._title_len[i] or self._org_head_len[i])
+
+    def all_name_words(self, a: int, b: int, particles: bool = False) -> bool:
+        """is_name_word(i) for every i in range(a, b) (with `particles`: or a name particle, "bin")."""
+        name_shape, title_len, org_head_len, lw = self._name_shape, self._title_len, self._org_head_len, self.lw
+        for i in range(a, b):
+            if not (name_shape[i] and not (title_len[i] or org_head_len[i])) \
+                    and not (particles and lw[i] in _NAME_PARTICLES):
+                return False
+        return True
 
     def is_honorific_at(self, i: int) -> bool:
-        honorific_len = self.honorific_len
-        return any(honorific_len[j] == i - j + 1 for j in range(max(0, i - 2), i + 1))
+        """An honorific of up to three words ends at doc[i]."""
+        return self._after_honorific[i + 1]
 
     def title_len(self, i: int) -> int:
         return self._title_len[i]
@@ -947,15 +1122,17 @@ class _Context:
 
     def last_title_end(self, a: int, b: int) -> int:
         """In a run "role ... name", the first token after the last title-like word."""
-        g, i, last = self.g, a, a
+        i, last = a, a
+        title_len, place_at, org_head_len, lw = self._title_len, self.place_at, self._org_head_len, self.lw
+        known_places, role_inner, is_acronym = self.known_places, self.g.role_inner, self._is_acronym
         while i < b:
-            n = self._title_len[i] or self.place_at.get(i, 0) or self._org_head_len[i] or \
-                (1 if self.lw[i] in self.known_places and i + 1 < b else 0)
+            n = title_len[i] or place_at.get(i, 0) or org_head_len[i] or \
+                (1 if lw[i] in known_places and i + 1 < b else 0)
             if n:
                 i += n
                 last = i
                 continue
-            if self.lw[i] in g.role_inner or self.is_acronym(i):
+            if lw[i] in role_inner or is_acronym[i]:
                 i += 1
                 last = i
                 continue
@@ -968,8 +1145,10 @@ class _Context:
         is_cap, texts, ws, lw, sent_start = self._is_cap, self.texts, self.ws, self.lw, self.sent_start
         while i < n:
             if not is_cap[i]:
-                i += 1
-                continue
+                try:
+                    i = is_cap.index(True, i)  # the next capitalised word, found in one call
+                except ValueError:
+                    break
             j = i + 1
             org = bool(self._org_head_len[i])
             while j < n:

@@ -106,9 +106,9 @@ class Gazetteer:
                 raise ValueError("first_words() indexes the gazetteer's own phrase sets only")
         return entry[1]
 
-    def phrase_starts(self, words: list[str]) -> list[int]:
-        """Positions of `words` where a phrase of any own set may start (its first word matches):
-        the only positions match_lengths() needs to look at."""
+    def phrase_starters(self) -> set[str]:
+        """The first words of the phrases of all own sets; the same set object until one of those
+        sets is replaced."""
         own = self._own_sets()
         entry = self._index.get("phrase_starts")
         if entry is None or any(a is not b for a, b in zip(entry[0], own)):
@@ -116,7 +116,12 @@ class Gazetteer:
             for phrases in own:
                 starters.update(self.first_words(phrases))
             entry = self._index["phrase_starts"] = (own, starters)
-        starters = entry[1]
+        return entry[1]
+
+    def phrase_starts(self, words: list[str]) -> list[int]:
+        """Positions of `words` where a phrase of any own set may start (its first word matches):
+        the only positions match_lengths() needs to look at."""
+        starters = self.phrase_starters()
         return [i for i, w in enumerate(words) if w in starters]
 
     def match_lengths(self, words: list[str], phrases: set[tuple[str, ...]],
@@ -129,6 +134,25 @@ class Gazetteer:
             if longest:
                 out[i] = self._longest_at(words, i, phrases, longest)
         return out
+
+    def match_lengths_many(self, words: list[str], phrase_sets: tuple[set[tuple[str, ...]], ...],
+                           starts: list[int]) -> list[list[int]]:
+        """[match_lengths(words, phrases, starts) for phrases in phrase_sets] (own sets only), in one
+        pass over `starts`: one lookup per start in an index of which sets a first word begins."""
+        entry = self._index.get(("many", *map(id, phrase_sets)))
+        if entry is None or any(a is not b for a, b in zip(entry[0], phrase_sets)):
+            by_first_word: dict[str, list[tuple[int, int]]] = {}  # -> [(set number, longest length)]
+            for k, phrases in enumerate(phrase_sets):
+                for word, longest in self.first_words(phrases).items():
+                    by_first_word.setdefault(word, []).append((k, longest))
+            entry = self._index[("many", *map(id, phrase_sets))] = (phrase_sets, by_first_word)
+        by_first_word = entry[1]
+        outs = [[0] * len(words) for _ in phrase_sets]
+        for i in starts:
+            for k, longest in by_first_word.get(words[i], ()):
+                # a set whose phrases starting with words[i] are one word long has that one
+                outs[k][i] = 1 if longest == 1 else self._longest_at(words, i, phrase_sets[k], longest)
+        return outs
 
     def _own_sets(self):
         return (self.role_heads, self.org_heads, self.institutions, self.ranks, self.honorifics, self.indonesia,

@@ -17,7 +17,11 @@ boundaries (spaCy's parser keeps preset boundaries).
 """
 from __future__ import annotations
 
+from itertools import compress
+
+from spacy.attrs import DEP, IS_PUNCT, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from warta.nlp.tokenizer import QUOTE_MARKS
@@ -26,41 +30,79 @@ from warta.nlp.tokenizer import QUOTE_MARKS
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 #: every quotation mark the tokenizer splits off, and spaCy's doubled ASCII forms
 _QUOTES = QUOTE_MARKS | {"''", "``"}
+#: their ORTH ids (the same in every vocab: string hashes, or spaCy's symbols)
+_QUOTE_IDS = frozenset(map(get_string_id, _QUOTES))
+#: Doc.to_array gives a sent_start of -1 (not a start) as an unsigned 2**64 - 1
+_UNSIGNED_NEGATIVE = 1 << 63
+#: Token.is_sent_start -> the SENT_START value Doc.from_array writes (what the setter stores)
+_SENT_START_VALUES = {True: 1, False: (1 << 64) - 1, None: 0}
 
 
 @Language.component("warta_sentence_hints")
 def sentence_hints(doc: Doc) -> Doc:
-    if doc.has_annotation("DEP"):
+    """The rules above, token by token from left to right (a rule reads what the ones before it
+    set). They can only fire at a quotation mark, or right after one or after a line break: the
+    token columns are read in one array, those few positions found in it, and only the tokens
+    whose boundary changes are touched."""
+    n = len(doc)
+    if n < 2:
+        return doc
+    columns = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, SENT_START, DEP])
+    if columns[:, 5].any():  # doc.has_annotation("DEP")
         return doc  # parsed already (a Doc run through the pipeline again): its boundaries stand
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if token.text in _QUOTES and not prev.whitespace_ and prev.text in _FINAL and _closes(doc, token):
-            token.is_sent_start = False
-            nxt = token.i + 1
+    orths, spaced, is_space, is_punct, sent_starts = columns[:, :5].T.tolist()
+    strings = doc.vocab.strings
+    quotes = set(compress(range(n), map(_QUOTE_IDS.__contains__, orths)))
+    line_breaks = {i for i in compress(range(n), is_space) if "\n" in strings[orths[i]]}
+    positions = sorted({i for i in quotes if i} | {i + 1 for i in quotes | line_breaks if i + 1 < n})
+    if not positions:
+        return doc
+    starts: dict[int, bool | None] = {}  # Token.is_sent_start as set here, by token
+
+    def is_sent_start(i: int) -> bool | None:
+        if i in starts:
+            return starts[i]
+        return None if sent_starts[i] == 0 else sent_starts[i] < _UNSIGNED_NEGATIVE
+
+    for i in positions:
+        prev = i - 1
+        if i in quotes and not spaced[prev] and strings[orths[prev]] in _FINAL and _closes(i, n, spaced, is_space,
+                                                                                          is_punct):
+            starts[i] = False
+            nxt = i + 1
             # `."  Ia …` starts a new sentence; `." kata dia` (a full stop where a comma belongs)
             # is left to the parser, so the cue stays with its quote
-            if nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_sent_start is None:
-                doc[nxt].is_sent_start = True
-        elif prev.is_space and "\n" in prev.text and not token.is_space:
+            if nxt < n and strings[orths[nxt]][:1].isupper() and is_sent_start(nxt) is None:
+                starts[nxt] = True
+        elif prev in line_breaks and not is_space[i]:
             # the line break stays with the sentence it ends: left unset, the parser made it a
             # sentence of its own and then split the next token off too
-            prev.is_sent_start = False
-            token.is_sent_start = True
-        if prev.text in _QUOTES and not prev.whitespace_ and token.text[:1].isalnum() and _opens(doc, prev):
-            token.is_sent_start = False  # '"Pemeriksaan …': an opening mark never ends a sentence
+            starts[prev] = False
+            starts[i] = True
+        if prev in quotes and not spaced[prev] and strings[orths[i]][:1].isalnum() and _opens(prev, spaced,
+                                                                                               is_space):
+            starts[i] = False  # '"Pemeriksaan …': an opening mark never ends a sentence
+    if starts:
+        # written in one call: the Token.is_sent_start setter checks the whole Doc for a parse
+        # each time
+        sent_start_column = columns[:, 4].copy()
+        for i, value in starts.items():
+            sent_start_column[i] = _SENT_START_VALUES[value]
+        doc.from_array([SENT_START], sent_start_column)
     return doc
 
 
-def _opens(doc: Doc, quote) -> bool:
-    """The mark opens a quote: it starts the text or follows a space or a line break."""
-    return quote.i == 0 or bool(doc[quote.i - 1].whitespace_) or doc[quote.i - 1].is_space
+def _opens(quote: int, spaced: list[int], is_space: list[int]) -> bool:
+    """The mark at `quote` opens a quote: it starts the text or follows a space or a line break
+    (`spaced` and `is_space` are the SPACY and IS_SPACE columns)."""
+    return quote == 0 or bool(spaced[quote - 1]) or bool(is_space[quote - 1])
 
 
-def _closes(doc: Doc, quote) -> bool:
-    """The mark ends its token run: it is followed by a space, a line end, the text's end, or more
-    punctuation (`."),`) — not by a word it would open (`."Saya` is rare but opens)."""
-    if not quote.whitespace_ and quote.i + 1 < len(doc):
-        return doc[quote.i + 1].is_punct or doc[quote.i + 1].is_space
+def _closes(quote: int, n: int, spaced: list[int], is_space: list[int], is_punct: list[int]) -> bool:
+    """The mark at `quote` ends its token run: it is followed by a space, a line end, the text's
+    end, or more punctuation (`."),`) — not by a word it would open (`."Saya` is rare but opens)."""
+    if not spaced[quote] and quote + 1 < n:
+        return bool(is_punct[quote + 1]) or bool(is_space[quote + 1])
     return True
 
 

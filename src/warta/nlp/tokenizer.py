@@ -31,7 +31,7 @@ from typing import Iterable
 
 import numpy
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.lang.id import Indonesian
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
@@ -50,6 +50,8 @@ _EXTRA_SUFFIXES = [r"[“”„‘’‚`«»‹›\"']"]
 _EXTRA_INFIXES = [r"[–—]", r"(?<=[^\W\d_])[“”„\"](?=[^\W\d_])"]
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: SENT_START for "not a sentence start" (-1) as Doc.to_array / from_array carry it (unsigned)
+_NOT_SENT_START = numpy.uint64((1 << 64) - 1)
 
 
 def _data_path() -> Path:
@@ -140,9 +142,9 @@ class CliticSplitter:
 class _SuffixSearch:
     """spaCy ``suffix_search`` that also finds enclitics.
 
-    spaCy calls it while peeling suffixes off a whitespace-delimited chunk
-    and caches the result per chunk, so this Python code runs once per
-    distinct word form, not once per token. Punctuation suffixes are
+    spaCy calls it while peeling suffixes off a whitespace-delimited chunk;
+    wrapped in a _Memo, it runs once per distinct string, not once per
+    token. Punctuation suffixes are
     peeled first ("rumahnya," -> ","), then the clitic ("rumah" + "nya"),
     and special cases are consulted on what remains ("kawan-kawannya" ->
     "kawan-kawan" + "nya").
@@ -163,6 +165,64 @@ class _SuffixSearch:
         return None
 
 
+class _Span:
+    """What spaCy reads of a regex match: where it starts and where it ends."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+class _Memo:
+    """An affix or infix search (a compiled pattern's ``search`` or ``finditer``, or
+    _SuffixSearch) whose answers are kept by string: ``search`` returns a match's span (a
+    _Span: spaCy reads only its start and end) or None, ``finditer`` an iterator over them.
+
+    spaCy caches the tokens of each whitespace-delimited chunk, but only until a text's first
+    special case ("Jl.", "anak-anak": spaCy issue #1250); every later chunk of that text goes
+    through the affix and infix searches again, where the prefix pattern tries its 170-odd
+    alternatives on every word that starts with a letter (some 8 µs a word). The same chunks
+    come back in every article, so the answers are looked up instead. They are kept as tuples
+    of offsets, not as match objects: the garbage collector then has nothing to walk in them
+    (a kept re.Match is a container, and a full collection visits every one)."""
+
+    MAX_STRINGS = 100_000  # then it starts over (about 100 bytes a string: some 10 MB per search)
+
+    def __init__(self, find):
+        self.find = find
+        #: the compiled pattern, where spaCy's serialisation looks for it (``search.__self__.pattern``)
+        self.pattern = getattr(getattr(find, "__self__", None), "pattern", None)
+        self._answers: dict[str, tuple | None] = {}
+
+    def _remember(self, string: str, answer: tuple | None) -> tuple | None:
+        if len(self._answers) >= self.MAX_STRINGS:
+            self._answers.clear()
+        self._answers[string] = answer
+        return answer
+
+    def search(self, string: str) -> _Span | None:
+        try:
+            found = self._answers[string]
+        except KeyError:
+            match = self.find(string)
+            found = self._remember(string, None if match is None else match.span())
+        return None if found is None else _Span(*found)
+
+    def finditer(self, string: str):
+        try:
+            found = self._answers[string]
+        except KeyError:
+            found = self._remember(string, tuple(match.span() for match in self.find(string)))
+        return (_Span(start, end) for start, end in found)
+
+
 class IndonesianNewsTokenizer:
     """spaCy ``id`` tokenizer + news punctuation rules + clitic splitting."""
 
@@ -180,9 +240,9 @@ class IndonesianNewsTokenizer:
         self.base = Tokenizer(
             vocab,
             rules=rules,
-            prefix_search=compile_prefix_regex(prefixes).search,
-            suffix_search=_SuffixSearch(compile_suffix_regex(suffixes).search, self.splitter),
-            infix_finditer=compile_infix_regex(infixes).finditer,
+            prefix_search=_Memo(compile_prefix_regex(prefixes).search).search,
+            suffix_search=_Memo(_SuffixSearch(compile_suffix_regex(suffixes).search, self.splitter)).search,
+            infix_finditer=_Memo(compile_infix_regex(infixes).finditer).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
@@ -196,16 +256,23 @@ class IndonesianNewsTokenizer:
         # no sentence starts right after a title, an initial or "Jl." / "No."
         # (the parser respects these preset non-boundaries); a regex over the
         # text finds the few candidates, so no Python loop over all tokens
-        matches = [m.end() for m in self._no_break_re.finditer(text)]
-        if matches:
-            starts = doc.to_array(IDX)
-            for end in matches:
-                i = int(numpy.searchsorted(starts, end, side="left"))
-                # the abbreviation must be exactly the previous token
-                while i < len(doc) and doc[i].idx < end:
-                    i += 1
-                if 0 < i < len(doc) and doc[i - 1].idx + len(doc[i - 1].text) == end:
-                    doc[i].is_sent_start = False
+        ends = [m.end() for m in self._no_break_re.finditer(text)]
+        if ends:
+            columns = doc.to_array([IDX, LENGTH, SENT_START])
+            starts, lengths = columns[:, 0], columns[:, 1]
+            ends = numpy.array(ends, dtype=starts.dtype)
+            # the first token at or after each end (Token.idx only grows along the Doc)
+            after = numpy.searchsorted(starts, ends, side="left")
+            inside = (0 < after) & (after < len(doc))
+            after, ends_inside = after[inside], ends[inside]
+            # the abbreviation must be exactly the previous token
+            after = after[starts[after - 1] + lengths[after - 1] == ends_inside]
+            if len(after):
+                # Token.is_sent_start = False, written in one call (the setter checks the
+                # whole Doc for a parse each time)
+                sent_starts = columns[:, 2].copy()
+                sent_starts[after] = _NOT_SENT_START
+                doc.from_array([SENT_START], sent_starts)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000):
