@@ -105,15 +105,22 @@ def _is_ascii_letter(c: str) -> bool:
     return "A" <= c <= "Z" or "a" <= c <= "z"
 
 
-def _word_before_spaces(text: str, lo: int, end: int) -> str | None:
-    r"""Group 1 of re.search(r"([A-Za-z]+)[ \t]+$", text[lo:end]): the ASCII letters right before
-    the spaces that end text[lo:end], read back from its end rather than tried at every letter."""
+def _last_before_trailing_spaces(text: str, lo: int, end: int) -> int | None:
+    r"""Index of the last character of text[lo:end] before the spaces/tabs that end it (what
+    `[ \t]+$` needs), or None when it does not end with one."""
     if end > lo and text[end - 1] == "\n":
         end -= 1  # `$` also matches before a newline that ends the text
     k = end - 1
     while k >= lo and text[k] in " \t":
         k -= 1
-    if k == end - 1:
+    return None if k == end - 1 else k
+
+
+def _word_before_spaces(text: str, lo: int, end: int) -> str | None:
+    r"""Group 1 of re.search(r"([A-Za-z]+)[ \t]+$", text[lo:end]): the ASCII letters right before
+    the spaces that end text[lo:end], read back from its end rather than tried at every letter."""
+    k = _last_before_trailing_spaces(text, lo, end)
+    if k is None:
         return None
     j = k
     while j >= lo and _is_ascii_letter(text[j]):
@@ -124,12 +131,8 @@ def _word_before_spaces(text: str, lo: int, end: int) -> str | None:
 def _capital_before_spaces(text: str, lo: int, end: int) -> bool:
     """text[lo:end] ends with spaces after a capital and word characters: else _CAPS_BEFORE, which
     ends with `[A-Z][\w'’]*[ \t]+$`, finds nothing there."""
-    if end > lo and text[end - 1] == "\n":
-        end -= 1  # `$` also matches before a newline that ends the text
-    k = end - 1
-    while k >= lo and text[k] in " \t":
-        k -= 1
-    if k == end - 1:
+    k = _last_before_trailing_spaces(text, lo, end)
+    if k is None:
         return False
     while k >= lo and _CAPS_BEFORE_CHAR.match(text, k):
         if "A" <= text[k] <= "Z":

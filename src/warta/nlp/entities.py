@@ -719,7 +719,7 @@ class _WordTable:
     The rows depend on the vocab (the strings and lexemes behind the hashes) and on the
     gazetteer's word sets; a table serves one vocab and one set of those sets (see `serves`)."""
 
-    MAX_WORDS = 500_000  # then it starts over: news vocabulary keeps growing
+    MAX_WORDS = 100_000  # then it starts over (some 400 bytes a word: 40 MB): news vocabulary keeps growing
 
     #: row fields, in order
     FIELDS = ("text", "lower", "lw", "like_num", "capitalised", "is_cap", "phrase_start", "ends_sentence",
@@ -758,6 +758,8 @@ class _WordTable:
     def _add(self, orth: int, lower: int, like_num: int) -> tuple:
         strings = self.vocab.strings
         text, low = strings[orth], strings[lower]  # Token.text, Token.lower_
+        if low == text:
+            low = text  # one string kept, not two
         starters, not_names, not_name_parts, role_inner = self.sets
         lw = low.rstrip(".") or low
         capitalised = text[:1].isupper()
