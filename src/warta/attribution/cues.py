@@ -55,7 +55,27 @@ def word_alternation(words, after_first: str = "") -> str | None:
 _WORD_CHAR = re.compile(r"\w")
 
 
-class WordStartPattern:
+class MarkFirstPattern:
+    """finditer of a pattern whose matches (after the text's first position) open with a one-character
+    mark that re can skip to: `_at_text_start` is tried at position 0 alone, `_after_mark` is
+    searched for everywhere else. Subclasses compile both and say where the next search resumes."""
+
+    _at_text_start: re.Pattern
+    _after_mark: re.Pattern
+
+    def _resume_at(self, text: str, end: int) -> int:
+        return end
+
+    def finditer(self, text: str):
+        m = self._at_text_start.match(text)
+        if m is None:
+            m = self._after_mark.search(text)
+        while m is not None:
+            yield m
+            m = self._after_mark.search(text, self._resume_at(text, m.end()))
+
+
+class WordStartPattern(MarkFirstPattern):
     r"""A pattern that opens with a whole word (`\b` before its first letter), scanned fast.
 
     re tries a pattern at every position where its first character may occur; for a lexicon of
@@ -70,18 +90,11 @@ class WordStartPattern:
 
     def __init__(self, body: str):
         self._at_text_start = re.compile(body)
-        self._after_non_word = re.compile(rf"[^\w](?:{body})")
+        self._after_mark = re.compile(rf"[^\w](?:{body})")
 
-    def finditer(self, text: str):
-        m = self._at_text_start.match(text)
-        if m is None:
-            m = self._after_non_word.search(text)
-        while m is not None:
-            yield m
-            end = m.end()
-            # a match that ends with no word character leaves that character to open the next one
-            pos = end - 1 if end > 0 and not _WORD_CHAR.match(text, end - 1) else end
-            m = self._after_non_word.search(text, pos)
+    def _resume_at(self, text: str, end: int) -> int:
+        # a match that ends with no word character leaves that character to open the next one
+        return end - 1 if end > 0 and not _WORD_CHAR.match(text, end - 1) else end
 
 
 class WordStarts:

@@ -15,7 +15,9 @@ from itertools import islice
 
 from spacy.tokens import Doc
 
-from warta.attribution.cues import ADMIN_WORDS, AFTER_WORD_START, PLACE_WORDS, Cues, finditer_at, word_alternation
+from warta.attribution.cues import (
+    ADMIN_WORDS, AFTER_WORD_START, PLACE_WORDS, Cues, MarkFirstPattern, finditer_at, word_alternation,
+)
 from warta.nlp.entities import find_entity
 from warta.nlp.extensions import doc_text
 
@@ -51,7 +53,7 @@ def _at_word_start(words, not_after: str = "") -> str:
     return (f"(?<!{not_after})" if not_after else "") + rf"\b(?:{_flat_alternation(words)})"
 
 
-class _SentenceStartPattern:
+class _SentenceStartPattern(MarkFirstPattern):
     r"""finditer of `(?:^|[.!?]\s+|\n)rest` (re.M: ^ at every line start), fast.
 
     The pattern opens with an alternation re cannot scan for, so it is tried at every position of
@@ -64,15 +66,9 @@ class _SentenceStartPattern:
         self._at_text_start = re.compile(rf"(?:^|[.!?]\s+|\n){rest}", re.M)
         self._after_mark = re.compile(rf"[.!?\n](?:(?<=\n)|(?<=[.!?])\s+){rest}")
 
-    def finditer(self, text: str):
-        m = self._at_text_start.match(text)
-        if m is None:
-            m = self._after_mark.search(text)
-        while m is not None:
-            yield m
-            end = m.end()
-            # a match that ends with a newline leaves a line start right after it
-            m = self._after_mark.search(text, end - 1 if end > 0 and text[end - 1] == "\n" else end)
+    def _resume_at(self, text: str, end: int) -> int:
+        # a match that ends with a newline leaves a line start right after it
+        return end - 1 if end > 0 and text[end - 1] == "\n" else end
 
 
 #: a place named with its administrative unit: "Kabupaten Cilacap", "Kota Balikpapan" (not "Wali Kota X")
