@@ -8,6 +8,7 @@ turned into spaCy ``Doc`` objects with gold annotation.
 from __future__ import annotations
 
 import collections
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -107,6 +108,11 @@ UPOS_DEPREL = {
     ("DET", "NUM"): {"det": "nummod"},
     ("NUM", "DET"): {"nummod": "det"},
     ("ADV", "PART"): {},
+    ("SCONJ", "ADV"): {"mark": "advmod"},
+    ("CCONJ", "ADV"): {"cc": "advmod"},
+    ("ADP", "ADV"): {"case": "advmod"},
+    ("DET", "ADV"): {"det": "advmod"},
+    ("ADV", "DET"): {"advmod": "det"},
     ("SYM", "PUNCT"): {"dep": "punct"},
 }
 
@@ -127,6 +133,38 @@ def upos_table(sents: Iterable[Sentence], min_count: int, min_share: float) -> d
     return table
 
 
+PREDICATE_UPOS = ("VERB", "ADJ")
+
+
+def marker_table(sents: Iterable[Sentence], min_count: int, min_share: float) -> dict[tuple[str, bool], tuple[str, str]]:
+    """(word, heads a predicate?) -> (UPOS, deprel) of prepositions and subordinators in
+    current-UD data: "dengan" is ADP `case` of a noun phrase but SCONJ `mark` of a clause
+    ("dengan menggunakan ..."), where v2.1 GSD writes `case` for both."""
+    counts: dict[tuple[str, bool], collections.Counter] = collections.defaultdict(collections.Counter)
+    for s in sents:
+        for w in s.words:
+            if w.deprel in ("case", "mark") and w.head >= 0:
+                counts[(w.form.lower(), s.words[w.head].upos in PREDICATE_UPOS)][(w.upos, w.deprel)] += 1
+    table = {}
+    for key, c in counts.items():
+        value, n = c.most_common(1)[0]
+        if n >= min_count and n / sum(c.values()) >= min_share:
+            table[key] = value
+    return table
+
+
+def temporal_words(sents: Iterable[Sentence], min_count: int, min_share: float) -> set[str]:
+    """Nouns that current-UD data attaches as `obl:tmod` rather than `obl` ("tahun",
+    "periode", weekday names): v2.1 GSD has no `obl:tmod` at all."""
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for s in sents:
+        for w in s.words:
+            if w.deprel in ("obl", "obl:tmod"):
+                counts[w.form.lower()][w.deprel] += 1
+    return {form for form, c in counts.items()
+            if form.isalpha() and c["obl:tmod"] >= min_count and c["obl:tmod"] / sum(c.values()) >= min_share}
+
+
 def _clitic_deprel(clitic: str, host: Word) -> tuple[str, str]:
     low = clitic.lower()
     if low in ("lah", "kah", "pun"):
@@ -141,7 +179,8 @@ def _clitic_deprel(clitic: str, host: Word) -> tuple[str, str]:
 
 
 def map_old_gsd(sent: Sentence, table: dict[str, str], splitter: CliticSplitter,
-                nn_compound_to_nmod: bool = False) -> Sentence:
+                nn_compound_to_nmod: bool = False, temporal: frozenset[str] = frozenset(),
+                markers: dict[tuple[str, bool], tuple[str, str]] | None = None) -> Sentence:
     words = [Word(**vars(w)) for w in sent.words]
 
     # 1. reduplications were split ("orang - orang", compound:plur): merge them
@@ -187,14 +226,36 @@ def map_old_gsd(sent: Sentence, table: dict[str, str], splitter: CliticSplitter,
         if new_upos and new_upos != w.upos:
             w.deprel = UPOS_DEPREL.get((w.upos, new_upos), {}).get(w.deprel, w.deprel)
             w.upos = new_upos
-    for w in words:
-        # "untuk" before a predicate is a subordinator in current UD
-        if (w.form.lower() == "untuk" and w.deprel == "case" and w.head >= 0
-                and words[w.head].upos in ("VERB", "ADJ")):
-            w.upos, w.deprel = "SCONJ", "mark"
+    markers = markers or {}
+    for k, w in enumerate(words):
+        head = words[w.head] if w.head >= 0 else None
+        marker = markers.get((w.form.lower(), head.upos in PREDICATE_UPOS)) if head else None
+        if marker and w.deprel in ("case", "mark"):
+            w.upos, w.deprel = marker
+        elif w.upos == "PRON" and w.deprel == "det" and head and head.upos in ("NOUN", "PROPN") and w.head < k:
+            # "rumah mereka": a possessor in current UD, v2.1 wrote det
+            w.deprel = "nmod:poss"
+        elif (ORDINAL.fullmatch(w.form.lower()) and w.deprel == "nummod" and head
+              and head.upos in ("NOUN", "PROPN") and w.head < k):
+            # "hari pertama", "tahap kedua": a post-nominal ordinal is ADJ amod in current UD
+            # (pre-nominal "kedua negara" is the numeral "both")
+            w.upos, w.deprel = "ADJ", "amod"
         elif w.upos == "SYM" and w.form in "/-":
             w.upos = "PUNCT"
             w.deprel = "punct" if w.deprel in ("dep", "cc") else w.deprel
+        elif w.form.lower() in ("tapi", "tetapi", "namun") and w.deprel == "mark":
+            # current GSD and CSUI: a coordinator ("..., tapi ...")
+            w.upos, w.deprel = "CCONJ", "cc"
+        elif (w.form.lower() == "banyak" and w.deprel == "advmod" and w.head >= 0
+              and words[w.head].upos == "NOUN" and k < w.head):
+            # "banyak orang": a determiner of the noun in current UD (an adverb of verbs only)
+            w.upos, w.deprel = "DET", "det"
+        elif w.form.lower() == "diri" and w.upos == "NOUN":
+            w.upos = "PRON"  # reflexive "diri (sendiri)": PRON in current GSD and CSUI
+        elif w.deprel == "obl" and w.form.lower() in temporal:
+            w.deprel = "obl:tmod"
+    _salah_satu(words)
+    _scale_words(words)
     # 3. relabel
     children: dict[int, list[int]] = collections.defaultdict(list)
     for k, w in enumerate(words):
@@ -206,7 +267,8 @@ def map_old_gsd(sent: Sentence, table: dict[str, str], splitter: CliticSplitter,
             w.deprel = "nmod" if head_upos == "NOUN" else "flat:name"
         elif w.deprel == "compound:plur":
             w.deprel = "compound"
-        elif w.deprel == "acl" and any(words[c].form.lower() == "yang" for c in children[k]):
+        elif w.deprel in ("acl", "amod") and any(words[c].form.lower() == "yang" for c in children[k]):
+            # "kota yang besar": a relative clause in current UD, whatever the predicate
             w.deprel = "acl:relcl"
         elif w.deprel == "nmod" and w.upos == "PRON" and w.head >= 0 and w.head < k:
             w.deprel = "nmod:poss"
@@ -245,11 +307,51 @@ def map_old_gsd(sent: Sentence, table: dict[str, str], splitter: CliticSplitter,
     return Sentence(out)
 
 
-def gsd_old_sentences(path: Path, table: dict[str, str], nn_compound_to_nmod: bool = False) -> list[Sentence]:
+def _salah_satu(words: list[Word]) -> None:
+    """v2.1 GSD: "salah" DET heads the phrase, "satu" its `fixed`; current GSD and CSUI:
+    "satu" NUM takes the phrase's place ("nummod" of the noun), "salah" ADJ its `advmod`."""
+    for k in range(len(words) - 1):
+        salah, satu = words[k], words[k + 1]
+        if salah.form.lower() != "salah" or satu.form.lower() != "satu" or satu.head != k:
+            continue
+        for w in words:
+            if w is not satu and w.head == k:
+                w.head = k + 1
+        satu.head = salah.head
+        satu.deprel = "nummod" if salah.deprel in ("det", "nummod", "amod") else salah.deprel
+        satu.upos = "NUM"
+        salah.head, salah.deprel, salah.upos = k + 1, "advmod", "ADJ"
+
+
+ORDINAL = re.compile(r"pertama|ke(dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|-?\d+)")
+SCALE_WORDS = {"ratus", "ribu", "juta", "miliar", "milyar", "triliun"}
+
+
+def _scale_words(words: list[Word]) -> None:
+    """ "10 juta": current UD (CSUI, 219 times) makes "juta" a `flat` NUM of the number, which
+    keeps the phrase's place; v2.1 GSD mostly makes the number a `nummod` of "juta"."""
+    for k in range(1, len(words)):
+        num, scale = words[k - 1], words[k]
+        if scale.form.lower() not in SCALE_WORDS or num.upos != "NUM":
+            continue
+        if num.head == k:
+            for w in words:
+                if w is not num and w.head == k:
+                    w.head = k - 1
+            num.head = scale.head
+            num.deprel = scale.deprel if scale.deprel not in ("compound", "flat") else "nummod"
+        elif scale.head != k - 1:
+            continue
+        scale.head, scale.deprel, scale.upos = k - 1, "flat", "NUM"
+
+
+def gsd_old_sentences(path: Path, table: dict[str, str], nn_compound_to_nmod: bool = False,
+                      temporal: frozenset[str] = frozenset(),
+                      markers: dict[tuple[str, bool], tuple[str, str]] | None = None) -> list[Sentence]:
     splitter = CliticSplitter(load_data())
     result = []
     for s in read_conllu(path):
-        m = map_old_gsd(s, table, splitter, nn_compound_to_nmod)
+        m = map_old_gsd(s, table, splitter, nn_compound_to_nmod, temporal, markers)
         roots = [w for w in m.words if w.head < 0]
         if len(roots) == 1 and _is_tree(m):
             result.append(m)

@@ -25,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +40,7 @@ from spacy.tokens import DocBin  # noqa: E402
 import warta.nlp.tokenizer  # noqa: E402,F401  (registers the tokenizer)
 from data import (  # noqa: E402
     gsd_old_sentences,
+    marker_table,
     ner_to_docs,
     nlpid_pos_sentences,
     pos_to_docs,
@@ -46,6 +48,7 @@ from data import (  # noqa: E402
     read_ner,
     split_bracketed,
     sentences_to_docs,
+    temporal_words,
     upos_table,
 )
 
@@ -88,9 +91,13 @@ def convert(shared: Path, settings: dict, corpus: Path) -> dict:
     train_sents = csui_train * c["csui_upsample"]
     if c["use_gsd_old"]:
         table = upos_table(csui_train, c["upos_table_min_count"], c["upos_table_min_share"])
+        temporal = temporal_words(csui_train, c["tmod_min_count"], c["tmod_min_share"])
+        markers = marker_table(csui_train, c["marker_min_count"], c["marker_min_share"])
         old = gsd_old_sentences(
-            ud / "id_gsd-ud-train-v2.1-old-annotation.conllu", table, c["gsd_nn_compound_to_nmod"]
+            ud / "id_gsd-ud-train-v2.1-old-annotation.conllu", table, c["gsd_nn_compound_to_nmod"],
+            frozenset(temporal), markers,
         )
+        stats["temporal_words"] = len(temporal)
         train_sents += old
         stats["gsd_old_sentences"] = len(old)
     stats["csui_train_sentences"] = len(csui_train)
@@ -177,10 +184,23 @@ def train_one(config: Path, output: Path, overrides: dict, threads: int) -> subp
     )
 
 
+def spacy_range() -> str:
+    """The spaCy versions pyproject.toml admits, for the model's meta.
+
+    spaCy writes ">=<running version>,<next minor>" by default, which warns
+    against the older releases the package itself accepts."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    for requirement in project["project"]["dependencies"]:
+        if requirement.startswith("spacy"):
+            return requirement[len("spacy"):]
+    raise ValueError("pyproject.toml names no spacy requirement")
+
+
 def ship(model_dir: Path, target: Path, meta_extra: dict) -> None:
     nlp = spacy.load(model_dir)
     nlp.meta.update(
         {
+            "spacy_version": spacy_range(),
             "name": "warta_id",
             "version": "0.1.0",
             "description": "warta's Indonesian news pipeline: tokenizer, UPOS, dependency parse, "
@@ -290,7 +310,10 @@ def main() -> None:
                                                 "checkpoint": chosen.name}})
     from evaluate import evaluate_all, measure_speed, print_table  # noqa: E402
 
-    nlp = spacy.load(MODEL_DIR)
+    from warta.nlp.sentences import add_sentence_hints  # noqa: E402
+
+    # scored as warta.nlp.load_base() runs it, like evaluate.py
+    nlp = add_sentence_hints(spacy.load(MODEL_DIR))
     scores = evaluate_all(nlp, shared)
     scores["_speed"] = measure_speed(nlp, shared)
     scores["_meta"] = {
