@@ -27,6 +27,8 @@ CASES = [
     ("Rp10.000", ["Rp", "10.000"]),
     ("Rp 10.000", ["Rp", "10.000"]),
     ("Rp.10.000", ["Rp.", "10.000"]),
+    ("Rp10.000-Rp20.000", ["Rp", "10.000", "-", "Rp", "20.000"]),
+    ("US$5-US$6 miliar", ["US$", "5", "-", "US$", "6", "miliar"]),
     ("naik 5% pada 17.00 WIB", ["naik", "5", "%", "pada", "17.00", "WIB"]),
     # clitics split off, as UD Indonesian does
     ("rumahnya", ["rumah", "nya"]),
@@ -37,8 +39,9 @@ CASES = [
     ("apakah", ["apa", "kah"]),
     ("Bukankah", ["Bukan", "kah"]),
     ("inilah", ["ini", "lah"]),
-    ("meskipun", ["meski", "pun"]),
     ("siapapun", ["siapa", "pun"]),
+    ("ataupun", ["atau", "pun"]),
+    ("ujarnya, adanya", ["ujar", "nya", ",", "ada", "nya"]),
     ("rumahku", ["rumah", "ku"]),
     # roots that merely end in clitic letters stay whole
     ("hanya punya tanya bertanya", ["hanya", "punya", "tanya", "bertanya"]),
@@ -49,6 +52,10 @@ CASES = [
     ("mengolah langkah menikah Mekkah", ["mengolah", "langkah", "menikah", "Mekkah"]),
     ("bertemu ilmu berlaku buku tamu", ["bertemu", "ilmu", "berlaku", "buku", "tamu"]),
     ("ampun menghimpun rumpun Kenya", ["ampun", "menghimpun", "rumpun", "Kenya"]),
+    ("naskah Paskah majalah", ["naskah", "Paskah", "majalah"]),
+    # words GSD and CSUI write whole although they end in clitic letters
+    ("Sebelumnya, akhirnya lainnya misalnya", ["Sebelumnya", ",", "akhirnya", "lainnya", "misalnya"]),
+    ("maupun meskipun walaupun", ["maupun", "meskipun", "walaupun"]),
     # quotation marks are tokens, including ” used as an opening mark
     ("”Saya tidak tahu,” katanya.", ["”", "Saya", "tidak", "tahu", ",", "”", "kata", "nya", "."]),
     ("“Kami siap”", ["“", "Kami", "siap", "”"]),
@@ -67,6 +74,13 @@ CASES = [
     ("Budi, S.H., M.Si., Ph.D.", ["Budi", ",", "S.H.", ",", "M.Si.", ",", "Ph.D."]),
     # reduplication stays one token
     ("anak-anak", ["anak-anak"]),
+    ("konsep-konsep baru, Raja-Raja", ["konsep-konsep", "baru", ",", "Raja-Raja"]),
+    ("buku-bukunya", ["buku-buku", "nya"]),
+    # so do lowercase compounds, ordinals and decades; names, ranges and acronyms split
+    ("non-migas terus-menerus", ["non-migas", "terus-menerus"]),
+    ("hari ke-18, tahun 1960-an", ["hari", "ke-18", ",", "tahun", "1960-an"]),
+    ("Jakarta-Bandung Januari-September 2019-2020 Bapepam-LK",
+     ["Jakarta", "-", "Bandung", "Januari", "-", "September", "2019", "-", "2020", "Bapepam", "-", "LK"]),
 ]
 
 

@@ -5,6 +5,11 @@ It is spaCy's ``id`` rule-based tokenizer with three additions:
 * news punctuation: every quotation mark (" “ ” „ ' ‘ ’ ` « », also ”
   used as an opening mark) is its own token, en/em dashes are split off
   ("KOMPAS.com–Jakarta"), "Rp." is separated from a following number;
+* a hyphen inside a word stays in it where UD Indonesian (GSD, CSUI) writes
+  one word: reduplications ("konsep-konsep", "Raja-Raja"), lowercase
+  compounds ("non-migas", "terus-menerus"), ordinals ("ke-18") and decades
+  ("1960-an"); names, ranges and acronym compounds still split
+  ("Jakarta-Bandung", "Januari-September", "Bapepam-LK");
 * news abbreviations kept whole ("Jl.", "Kab.", "Ph.D.", ... see
   ``warta/data/tokenizer_exceptions.txt``), and no sentence may start
   right after a title or initial ("Dr.", "H.", "R.", "Jl.", "No.");
@@ -47,7 +52,9 @@ QUOTE_MARKS = frozenset(_QUOTES)
 _EXTRA_PREFIXES = [r"Rp\.(?=[0-9])", r"[“”„‘’‚`«»‹›\"']"]
 _EXTRA_SUFFIXES = [r"[“”„‘’‚`«»‹›\"']"]
 # en/em dash (or a run of hyphens) between two words: split it off
-_EXTRA_INFIXES = [r"[–—]", r"(?<=[^\W\d_])[“”„\"](?=[^\W\d_])"]
+# (and a currency after a range's hyphen, "Rp10.000-Rp20.000": spaCy does not look for prefixes
+# again in the pieces an infix leaves)
+_EXTRA_INFIXES = [r"[–—]", r"(?<=[^\W\d_])[“”„\"](?=[^\W\d_])", r"(?<=[0-9]-)(?:Rp|US\$)(?=[0-9])"]
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 #: SENT_START for "not a sentence start" (-1) as Doc.to_array / from_array carry it (unsigned)
@@ -165,6 +172,39 @@ class _SuffixSearch:
         return None
 
 
+#: the parts of a hyphenated word ("non", "migas"; "ke", "18")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+
+
+def _joins_one_word(left: str, right: str) -> bool:
+    """Whether the hyphen between two parts is inside one word (see the module docstring)."""
+    if left.isalpha() and right.isalpha():
+        return (left.islower() and right.islower()) or left.lower() == right.lower()
+    return (left.lower() == "ke" and right.isdigit()) or (left.isdigit() and right.lower() == "an")
+
+
+class _InfixSearch:
+    """spaCy ``infix_finditer`` that leaves the hyphens of one word alone."""
+
+    def __init__(self, regex_finditer):
+        self.regex_finditer = regex_finditer
+
+    def __call__(self, string: str) -> list:
+        matches = list(self.regex_finditer(string))
+        if "-" not in string:
+            return matches
+        kept = set()
+        for word in _HYPHENATED.finditer(string):
+            parts = word.group().split("-")
+            at = word.start()
+            for left, right in zip(parts, parts[1:]):
+                at += len(left)
+                if _joins_one_word(left, right):
+                    kept.add(at)
+                at += 1
+        return [m for m in matches if not (m.start() in kept and m.group() == "-")]
+
+
 class _Span:
     """What spaCy reads of a regex match: where it starts and where it ends."""
 
@@ -242,7 +282,7 @@ class IndonesianNewsTokenizer:
             rules=rules,
             prefix_search=_Memo(compile_prefix_regex(prefixes).search).search,
             suffix_search=_Memo(_SuffixSearch(compile_suffix_regex(suffixes).search, self.splitter)).search,
-            infix_finditer=_Memo(compile_infix_regex(infixes).finditer).finditer,
+            infix_finditer=_Memo(_InfixSearch(compile_infix_regex(infixes).finditer)).finditer,
             token_match=defaults.token_match,
             url_match=defaults.url_match,
         )
