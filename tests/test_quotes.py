@@ -343,6 +343,14 @@ def test_place_word_before_name_is_not_part_of_it(analyze):
     assert name(q) == "Darmono"
 
 
+def test_region_after_daerah_is_not_part_of_the_name(analyze):
+    # "Daerah X" in a regional body's name names a place ("Badan Penanggulangan Bencana Daerah
+    # Wanareja"); the model may take the whole run as one organisation
+    q = one(analyze, 'Kepala Badan Penanggulangan Bencana Daerah Wanareja Sutrisno Hadi mengatakan, '
+                     'dua jembatan putus.')
+    assert name(q) == "Sutrisno Hadi"
+
+
 def test_name_ending_in_place_word(analyze):
     # "Timur" closes a personal name when the word before it is a name word, not a place; where
     # the organisation ends, the article's own short form tells ("Rendra", not "Sukma Rendra")

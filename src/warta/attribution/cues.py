@@ -142,8 +142,9 @@ def finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
 
 #: the words before a place: "di Cilacap", "Kota Balikpapan" (see warta.attribution.speakers)
 PLACE_WORDS = ("di", "ke", "dari", "asal", "Kota", "Kabupaten", "Provinsi", "wilayah")
-#: the units that name a place with them: "Kabupaten Cilacap", "Kota Balikpapan"
-ADMIN_WORDS = ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa")
+#: the units that name a place with them: "Kabupaten Cilacap", "Kota Balikpapan", and "Daerah" in a
+#: regional body's name ("Kepolisian Daerah Jawa Timur", "Badan Penanggulangan Bencana Daerah Sleman")
+ADMIN_WORDS = ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa", "Daerah")
 #: the nouns that open a report: "laporan dari X yang menyebutkan …" (see warta.attribution.indirect)
 REPORT_NOUNS = ("laporan", "pernyataan", "keterangan", "klaim")
 
