@@ -191,8 +191,9 @@ def spacy_range() -> str:
     against the older releases the package itself accepts."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     for requirement in project["project"]["dependencies"]:
-        if requirement.startswith("spacy"):
-            return requirement[len("spacy"):]
+        name, _, versions = requirement.partition(">")
+        if name.strip() == "spacy":
+            return ">" + versions
     raise ValueError("pyproject.toml names no spacy requirement")
 
 

@@ -1,6 +1,6 @@
 """warta's tokenizer for Indonesian news.
 
-It is spaCy's ``id`` rule-based tokenizer with three additions:
+It is spaCy's ``id`` rule-based tokenizer with these additions:
 
 * news punctuation: every quotation mark (" “ ” „ ' ‘ ’ ` « », also ”
   used as an opening mark) is its own token, en/em dashes are split off
