@@ -153,7 +153,7 @@ def marker_table(sents: Iterable[Sentence], min_count: int, min_share: float) ->
     return table
 
 
-def temporal_words(sents: Iterable[Sentence], min_count: int, min_share: float) -> set[str]:
+def temporal_words(sents: Iterable[Sentence], min_count: int, min_share: float) -> frozenset[str]:
     """Nouns that current-UD data attaches as `obl:tmod` rather than `obl` ("tahun",
     "periode", weekday names): v2.1 GSD has no `obl:tmod` at all."""
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
@@ -161,8 +161,8 @@ def temporal_words(sents: Iterable[Sentence], min_count: int, min_share: float) 
         for w in s.words:
             if w.deprel in ("obl", "obl:tmod"):
                 counts[w.form.lower()][w.deprel] += 1
-    return {form for form, c in counts.items()
-            if form.isalpha() and c["obl:tmod"] >= min_count and c["obl:tmod"] / sum(c.values()) >= min_share}
+    return frozenset(form for form, c in counts.items()
+                     if form.isalpha() and c["obl:tmod"] >= min_count and c["obl:tmod"] / sum(c.values()) >= min_share)
 
 
 def _clitic_deprel(clitic: str, host: Word) -> tuple[str, str]:
@@ -246,8 +246,7 @@ def map_old_gsd(sent: Sentence, table: dict[str, str], splitter: CliticSplitter,
         elif w.form.lower() in ("tapi", "tetapi", "namun") and w.deprel == "mark":
             # current GSD and CSUI: a coordinator ("..., tapi ...")
             w.upos, w.deprel = "CCONJ", "cc"
-        elif (w.form.lower() == "banyak" and w.deprel == "advmod" and w.head >= 0
-              and words[w.head].upos == "NOUN" and k < w.head):
+        elif w.form.lower() == "banyak" and w.deprel == "advmod" and head and head.upos == "NOUN" and k < w.head:
             # "banyak orang": a determiner of the noun in current UD (an adverb of verbs only)
             w.upos, w.deprel = "DET", "det"
         elif w.form.lower() == "diri" and w.upos == "NOUN":

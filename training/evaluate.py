@@ -38,6 +38,11 @@ def _examples(nlp, docs):
     return [Example(nlp.make_doc(d.text), d) for d in docs]
 
 
+def load_scored(model: Path):
+    """The model as warta.nlp.load_base() runs it: with the sentence hints before the parser."""
+    return add_sentence_hints(spacy.load(model))
+
+
 def evaluate_all(nlp, shared: Path) -> dict:
     shared = Path(shared)
     scores: dict = {}
@@ -98,8 +103,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the scores here")
     ap.add_argument("--speed", action="store_true", help="also measure words/s vs blank tokenizer")
     args = ap.parse_args()
-    # scored as warta.nlp.load_base() runs it: with the sentence hints before the parser
-    nlp = add_sentence_hints(spacy.load(args.model))
+    nlp = load_scored(args.model)
     t = time.time()
     scores = evaluate_all(nlp, args.shared)
     print_table(scores)

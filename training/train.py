@@ -95,7 +95,7 @@ def convert(shared: Path, settings: dict, corpus: Path) -> dict:
         markers = marker_table(csui_train, c["marker_min_count"], c["marker_min_share"])
         old = gsd_old_sentences(
             ud / "id_gsd-ud-train-v2.1-old-annotation.conllu", table, c["gsd_nn_compound_to_nmod"],
-            frozenset(temporal), markers,
+            temporal, markers,
         )
         stats["temporal_words"] = len(temporal)
         train_sents += old
@@ -309,12 +309,9 @@ def main() -> None:
     print("dev scores:", json.dumps(dev_scores), "-> shipping", chosen.name, flush=True)
     ship(chosen, MODEL_DIR, {"warta_training": {"quick": args.quick, "train_seconds": round(t_train),
                                                 "checkpoint": chosen.name}})
-    from evaluate import evaluate_all, measure_speed, print_table  # noqa: E402
+    from evaluate import evaluate_all, load_scored, measure_speed, print_table  # noqa: E402
 
-    from warta.nlp.sentences import add_sentence_hints  # noqa: E402
-
-    # scored as warta.nlp.load_base() runs it, like evaluate.py
-    nlp = add_sentence_hints(spacy.load(MODEL_DIR))
+    nlp = load_scored(MODEL_DIR)
     scores = evaluate_all(nlp, shared)
     scores["_speed"] = measure_speed(nlp, shared)
     scores["_meta"] = {
