@@ -72,6 +72,8 @@ CASES = [
     ("dsb. a.n. Dr. H. No. Prof.", ["dsb.", "a.n.", "Dr.", "H.", "No.", "Prof."]),
     ("di Jl. Sudirman No. 5, Kab. Bogor", ["di", "Jl.", "Sudirman", "No.", "5", ",", "Kab.", "Bogor"]),
     ("Budi, S.H., M.Si., Ph.D.", ["Budi", ",", "S.H.", ",", "M.Si.", ",", "Ph.D."]),
+    ("di JL. KS Tubun, RS. Santo Yusup", ["di", "JL.", "KS", "Tubun", ",", "RS.", "Santo", "Yusup"]),
+    ("Maju Jaya Pte. Ltd. dan Acme Co.", ["Maju", "Jaya", "Pte.", "Ltd.", "dan", "Acme", "Co."]),
     # reduplication stays one token
     ("anak-anak", ["anak-anak"]),
     ("konsep-konsep baru, Raja-Raja", ["konsep-konsep", "baru", ",", "Raja-Raja"]),
@@ -117,6 +119,7 @@ def test_registered_and_picklable(nlp):
     ("Lukman, R. Ahmad Basah, hadir.", "Ahmad"),
     ("Kantornya di Jl. Sudirman No. 5 Jakarta.", "Sudirman"),
     ("Kantornya di Jl. Sudirman No. 5 Jakarta.", "5"),
+    ("Ia dirawat di RS. Santo Yusup, Bandung.", "Santo"),
 ])
 def test_no_sentence_start_after_titles_and_initials(nlp, text, word):
     doc = nlp(text)
