@@ -3,9 +3,9 @@
     python training/evaluate.py --shared ../shared [--model src/warta/data/model]
 
 The model runs as `warta.nlp.load_base()` runs it, with warta_sentence_hints
-before the parser. Texts are re-tokenized by the pipeline's own tokenizer (raw-text setting),
-gold annotation is aligned by spaCy. UD: UPOS accuracy, UAS, LAS (spaCy's
-scorer: punctuation excluded), sentence P/R/F1 on GSD test and CSUI test
+before the parser and warta_sentence_repair after it. Texts are re-tokenized by the
+pipeline's own tokenizer (raw-text setting), gold annotation is aligned by spaCy. UD: UPOS
+accuracy, UAS, LAS (spaCy's scorer: punctuation excluded), sentence P/R/F1 on GSD test and CSUI test
 (10 sentences per document). NER: P/R/F1 over PERSON/ORG/LOC on NER-UI
 test.01 and idner-news-2k dev.
 """
@@ -39,7 +39,8 @@ def _examples(nlp, docs):
 
 
 def load_scored(model: Path):
-    """The model as warta.nlp.load_base() runs it: with the sentence hints before the parser."""
+    """The model as warta.nlp.load_base() runs it: with the sentence hints before the parser and
+    the repair after it."""
     return add_sentence_hints(spacy.load(model))
 
 

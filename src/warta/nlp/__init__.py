@@ -27,7 +27,7 @@ def model_path() -> Path:
 
 def load_base() -> Language:
     """The trained base pipeline (tokenizer, parser, tagger, NER) shipped in warta/data/model, with
-    warta_sentence_hints before the parser."""
+    warta_sentence_hints before the parser and warta_sentence_repair after it."""
     import warta.nlp.tokenizer  # noqa: F401  (registers the tokenizer the model's config names)
 
     path = model_path()

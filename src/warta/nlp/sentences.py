@@ -133,11 +133,11 @@ def sentence_repair(doc: Doc) -> Doc:
     n = len(doc)
     if n < 2 or not doc.has_annotation("DEP"):
         return doc
-    columns = doc.to_array([ORTH, SENT_START, IS_SPACE])
-    starts = columns[:, 1].tolist()
-    orths = columns[:, 0].tolist()
+    orths, starts, is_space = doc.to_array([ORTH, SENT_START, IS_SPACE]).T.tolist()
+    strings = doc.vocab.strings
+    # a start after a line break ("\n" as a space token) stays, as warta_sentence_hints set it
     broken = [i for i in compress(range(1, n), [s == 1 for s in starts[1:]])
-              if orths[i] in _CLOSING_IDS and not _after_line_break(doc, i)]
+              if orths[i] in _CLOSING_IDS and not (is_space[i - 1] and "\n" in strings[orths[i - 1]])]
     if not broken:
         return doc
     heads = [t.head.i for t in doc]
@@ -145,7 +145,6 @@ def sentence_repair(doc: Doc) -> Doc:
     for i in broken:
         earlier, later = _root_of(heads, i - 1), _root_of(heads, i)
         heads[earlier], deps[earlier] = later, "dep"
-    strings = doc.vocab.strings
     # relative heads, negative ones as Doc.to_array gives them (two's complement in uint64)
     relative = numpy.array(heads, dtype="int64") - numpy.arange(n, dtype="int64")
     labels = numpy.array([strings.add(d) for d in deps], dtype="uint64")
@@ -157,11 +156,6 @@ def _root_of(heads: list[int], i: int) -> int:
     while heads[i] != i:
         i = heads[i]
     return i
-
-
-def _after_line_break(doc: Doc, i: int) -> bool:
-    before = doc[i - 1]
-    return (before.is_space and "\n" in before.text) or "\n" in before.whitespace_
 
 
 def add_sentence_hints(nlp: Language) -> Language:
