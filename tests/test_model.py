@@ -182,7 +182,6 @@ def test_an_opening_quote_stays_with_its_first_word(nlp):
     assert '"' not in sents and '"Pemeriksaan dilakukan pekan ini," katanya.' in sents, sents
 
 
-
 def test_a_sentence_never_starts_with_closing_punctuation(nlp):
     """A full stop typed after a space ends the sentence before it, and a comma never opens one
     (the parser had left "Sama dengan ilmu lain" | ", metrologi …" as two trees)."""

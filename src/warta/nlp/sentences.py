@@ -68,7 +68,7 @@ def sentence_hints(doc: Doc) -> Doc:
     orths, spaced, is_space, is_punct, sent_starts = columns[:, :5].T.tolist()
     strings = doc.vocab.strings
     quotes = set(compress(range(n), map(_QUOTE_IDS.__contains__, orths)))
-    line_breaks = {i for i in compress(range(n), is_space) if "\n" in strings[orths[i]]}
+    line_breaks = _line_breaks(orths, is_space, strings)
     closing = set(compress(range(1, n), map(_CLOSING_IDS.__contains__, orths[1:])))
     positions = sorted({i for i in quotes if i} | {i + 1 for i in quotes | line_breaks if i + 1 < n} | closing)
     if not positions:
@@ -135,9 +135,9 @@ def sentence_repair(doc: Doc) -> Doc:
         return doc
     orths, starts, is_space = doc.to_array([ORTH, SENT_START, IS_SPACE]).T.tolist()
     strings = doc.vocab.strings
-    # a start after a line break ("\n" as a space token) stays, as warta_sentence_hints set it
+    line_breaks = _line_breaks(orths, is_space, strings)  # a start after one stays, as the hints set it
     broken = [i for i in compress(range(1, n), [s == 1 for s in starts[1:]])
-              if orths[i] in _CLOSING_IDS and not (is_space[i - 1] and "\n" in strings[orths[i - 1]])]
+              if orths[i] in _CLOSING_IDS and i - 1 not in line_breaks]
     if not broken:
         return doc
     heads = [t.head.i for t in doc]
@@ -150,6 +150,11 @@ def sentence_repair(doc: Doc) -> Doc:
     labels = numpy.array([strings.add(d) for d in deps], dtype="uint64")
     doc.from_array([HEAD, DEP], numpy.stack([relative.astype("uint64"), labels], axis=1))
     return doc
+
+
+def _line_breaks(orths: list[int], is_space: list[int], strings) -> set[int]:
+    """Indices of the whitespace tokens that hold a line break (ORTH and IS_SPACE columns)."""
+    return {i for i in compress(range(len(orths)), is_space) if "\n" in strings[orths[i]]}
 
 
 def _root_of(heads: list[int], i: int) -> int:
