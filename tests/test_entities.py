@@ -278,6 +278,14 @@ def test_body_acronym_before_a_members_name_is_split_off(nlp):
     assert not any(name.startswith("KPID ") for name in e)
 
 
+def test_the_model_s_person_after_an_institution_is_split_off_it(nlp):
+    # a run opening with an institution is an ORG, up to where the model reads a person
+    _, e = ents(nlp, "Juru bicara Kemenag Ratna Wulandari mengatakan, jadwal keberangkatan tetap.")
+    assert e["Ratna Wulandari"].type == "PERSON" and e["Ratna Wulandari"].roles == ["Juru bicara"]
+    assert e["Kemenag"].type == "ORG" and e["Kemenag"].country == "IDN"
+    assert not any(name.startswith("Kemenag ") for name in e)
+
+
 def test_speaker_links_to_the_entity_that_holds_part_of_the_name(blank):
     from warta.attribution.cues import load_cues
     from warta.attribution.speakers import SpeakerResolver

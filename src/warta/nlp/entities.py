@@ -23,6 +23,7 @@ Public helpers for the other components (they run after warta_entities):
 """
 
 import operator
+from bisect import bisect_left
 import re
 import unicodedata
 from collections import Counter
@@ -297,13 +298,15 @@ class EntityLinker:
         if org_head_len and split is not None:
             # "Badan Pemelihara Keamanan Mabes Polri Komisaris Jenderal Agus Andrianto"
             return [_Cand(a, split, "ORG", RULE)] + self._classify_run(ctx, split, b, generic)
-        if org_head_len:
+        if org_head_len or ctx.place_head_len[a]:
+            typ = "ORG" if org_head_len else "LOC"
             n = ctx.place_at.get(a + 1, 0)
             if ctx.lw[a] in ("pemerintah", "pemerintahan") and n and a + 1 + n == b:
                 return []  # "Pemerintah Indonesia" is the country itself: the gazetteer mention covers it
-            return [_Cand(a, b, "ORG", RULE)]
-        if ctx.place_head_len[a]:
-            return [_Cand(a, b, "LOC", RULE)]
+            k = ctx.person_tail(a + (org_head_len or ctx.place_head_len[a]), b)
+            if k is not None:  # "Juru bicara | Kemenkeu Anna Hasbie": the model reads where the name begins
+                return [_Cand(a, k, typ, RULE), _Cand(k, b, "PERSON", RULE)]
+            return [_Cand(a, b, typ, RULE)]
         if b - a == 1 and ctx._is_acronym[a]:
             return [] if ctx.is_common_acronym(a) else [_Cand(a, b, "ORG", RULE)]
         if any(ctx._institution_len[a + 1:b]):
@@ -1000,6 +1003,18 @@ class _Context:
             n = rank_len[i] or honorific_len[i]
             if n and i + n < b and self.is_name_word(i + n):
                 return i
+        return None
+
+    def person_tail(self, a: int, b: int) -> int | None:
+        """Where a person the model found starts inside doc[a:b] and runs to its end, in name
+        words: the first token of that name, else None."""
+        ents = self.ents
+        for k in range(bisect_left(ents, (a,)), len(ents)):
+            start, end, label = ents[k]
+            if start >= b:
+                break
+            if label == "PERSON" and end == b and self.all_name_words(start, b, particles=True):
+                return start
         return None
 
     def looks_like_person(self, start: int, end: int) -> bool:
