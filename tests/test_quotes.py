@@ -583,3 +583,15 @@ def test_the_speaker_mention_leaves_out_an_opening_nya_adverb(analyze):
     sp = record.quotes[0].speaker
     assert (sp.name, sp.mention) == ("Suryadi", "Suryadi")
     assert record.text[sp.start:sp.end] == "Suryadi"
+
+
+def test_the_named_person_closing_a_long_role_phrase_speaks(analyze):
+    # the role names a hospital, its place and then the officer: the speaker is the person the
+    # phrase ends with, not a word of the hospital's name
+    text = ('"Jangan diremehkan, peningkatan ini nyata," kata Komandan Lapangan Rumah Sakit Darurat '
+            'Covid - 19 (RSDC) Wisma Atlet Cempaka, Jakarta Pusat, Letnan Kolonel Laut dokter gigi '
+            'Hendra Wiguna, saat dihubungi kemarin.')
+    q = one(analyze, text)
+    assert name(q) == "Hendra Wiguna"
+    persons = {e.name for e in analyze(text).entities if e.type == "PERSON"}
+    assert persons == {"Hendra Wiguna"}, persons

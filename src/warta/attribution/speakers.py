@@ -645,6 +645,7 @@ class SpeakerResolver:
                 return Speaker(name=", ".join(m.name for m in members), mention=raw, start=start, end=end,
                                kind="group", members=members)
         best: Speaker | None = None
+        best_read_by_model = False  # best's name is that of a PERSON mention of the model in its segment
         role_text = None
         for seg in segments:
             seg_text = self.text[seg[0][1]:seg[-1][2]]
@@ -673,9 +674,14 @@ class SpeakerResolver:
                                role=role)
                 if _is_acronym(name) or all(w.lower() in self.cues.place_words for w in name.split()):
                     cand.kind = "org"
+                # a name the model reads as a person outranks one read from the phrase's shape
+                # ("Komandan … Wisma Atlet Kemayoran, Jakarta Pusat, Letnan Kolonel … M Arifin")
                 if best is None or (best.kind != "person" and cand.kind == "person") or \
-                        (cand.kind == "person" and best.role is not None and cand.role is None):
+                        (cand.kind == "person" and best.role is not None and cand.role is None) or \
+                        (cand.kind == "person" and person_span and not best_read_by_model):
                     best = cand
+                    best_read_by_model = cand.kind == "person" and (bool(person_span) or any(
+                        a < seg[-1][2] and seg[0][1] < b and person == name for a, b, person, _ in self._person_spans))
             elif role_text is None:
                 role_text = self._strip_titles(seg_text)
                 org = self._cap_run(role_text)
@@ -1099,7 +1105,7 @@ def phrase_after(text: str, pos: int, limit: int, cues: Cues) -> tuple[int, int]
         if n and not _is_cap(w) and (lw in cues.phrase_end or lw in cues.verbs or lw in cues.connectives) \
                 and not (lw in cues.affiliation and _affiliation_then_name(ws, i, cues)):
             break
-        if n >= 18:
+        if n >= 24:
             break
         end = e
         n += 1

@@ -287,6 +287,8 @@ class EntityLinker:
                         (b - name_start == 1 and not ctx.ends_rank(name_start)) or \
                         not ctx.all_name_words(name_start, b, particles=True):
                     return []
+                if ctx.rest_of_a_body(a, name_start, b):
+                    return self._org_in_role(ctx, a, b)
                 return org + [_Cand(name_start, b, "PERSON", RULE)]
             if ctx.texts[b - 1] in ctx.initials:
                 return [_Cand(b - 1, b, None, RULE)]  # "Saudara AS": initials, resolved when grouping
@@ -1016,6 +1018,26 @@ class _Context:
             if label == "PERSON" and end == b and self.all_name_words(start, b, particles=True):
                 return start
         return None
+
+    def rest_of_a_body(self, a: int, name_start: int, b: int) -> bool:
+        """In a run "role … name_start … b", doc[name_start:b] goes on naming an organisation or
+        place opened inside the role ("Komandan Lapangan Rumah Sakit | Darurat Covid", "Ketua …
+        Organisasi Pengusaha Nasional | Angkutan Bermotor"): no rank introduces it, and the model
+        reads it as the middle of an ORG or LOC that goes on after the run ("Rumah Sakit Darurat
+        Covid - 19"). (An ORG the model ends with the run may have swallowed the name: "PT Bank
+        Central Asia Tbk Jahja Setiaatmadja".)"""
+        if not self.has_ner or self.ends_rank(name_start):
+            return False
+        if not any(self._org_head_len[k] or self.place_head_len[k] for k in range(a, name_start)):
+            return False
+        ents = self.ents
+        for k in range(max(0, bisect_left(ents, (a,)) - 1), len(ents)):
+            start, end, label = ents[k]
+            if start >= b:
+                break
+            if end > name_start and label in ("ORG", "LOC") and end > b:
+                return True
+        return False
 
     def looks_like_person(self, start: int, end: int) -> bool:
         """Name words only, next to a role ("pemimpin Korea Utara Kim Jong Un", "X, juru bicara Y")."""
