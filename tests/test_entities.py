@@ -286,6 +286,21 @@ def test_the_model_s_person_after_an_institution_is_split_off_it(nlp):
     assert not any(name.startswith("Kemenag ") for name in e)
 
 
+def test_a_name_after_an_institution_one_word_names_is_a_person(blank):
+    # "Kemenag" is the whole ministry: the capitalised words after it are a name, even without a model
+    _, e = ents(blank, "Juru bicara Kemenag Ratna Wulandari mengatakan, jadwal keberangkatan tetap.")
+    assert e["Ratna Wulandari"].type == "PERSON" and e["Kemenag"].type == "ORG"
+    # a place after a unit that takes one stays in the organisation's name
+    _, e = ents(blank, "Kepala Polres Sukamaju AKBP Rio Wahyudi mengatakan, jalan ditutup.")
+    assert e["Rio Wahyudi"].type == "PERSON" and "Polres Sukamaju" in e
+
+
+def test_an_age_in_brackets_marks_a_person(blank):
+    # "Enuyrohman (43), warga …": a lone sentence-initial word is a name when an age follows it
+    _, e = ents(blank, "Banjir datang lagi.\n\nDarsimah (43), warga Sukamaju, mengatakan, puluhan rumah terendam.")
+    assert e["Darsimah"].type == "PERSON"
+
+
 def test_speaker_links_to_the_entity_that_holds_part_of_the_name(blank):
     from warta.attribution.cues import load_cues
     from warta.attribution.speakers import SpeakerResolver

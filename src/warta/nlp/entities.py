@@ -183,6 +183,9 @@ class EntityLinker:
                 out.append(_Cand(start, start + 1, "ORG", NER))
                 out += self._person_from_span(ctx, start + 1, end, NER)
                 continue
+            if label in ("ORG", "LOC") and ctx.title_len(start) and not ctx.org_head_len(start) \
+                    and end - start - ctx.title_len(start) > 4:
+                continue  # "Imam Besar Masjid Al Falah Hamdan Syarifuddin": a role, its body and a name
             head = _first_set(start, end, ctx.place_head_len)
             if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
                     and not any(map(ctx.place_at.get, range(start, head))):
@@ -273,6 +276,17 @@ class EntityLinker:
             e += 1
         return [_Cand(k, e, "ORG", RULE)] if e - k >= 2 else []
 
+    @staticmethod
+    def _body_then_name(ctx: "_Context", a: int, b: int) -> list[_Cand]:
+        """Five name-shaped words or more after a role, opening with a place or organisation head
+        ("Imam Besar | Masjid Al Falah Hamdan Syarifuddin"): the body, then most likely a name of
+        two words, both guesses the model's reading outranks. Anything else: nothing."""
+        if not (ctx.place_head_len[a] or ctx._org_head_len[a]) or not ctx.all_name_words(b - 2, b) \
+                or any(map(ctx.place_at.get, range(b - 2, b))):
+            return []
+        body = "LOC" if ctx.place_head_len[a] and not ctx.institution_len(a) else "ORG"
+        return [_Cand(a, b - 2, body, RULE, guess=True), _Cand(b - 2, b, "PERSON", RULE, guess=True)]
+
     def _classify_run(self, ctx: "_Context", a: int, b: int, generic: bool) -> list[_Cand]:
         g = self.g
         if ctx.document_len[a] or ctx._after_document[a]:
@@ -283,7 +297,9 @@ class EntityLinker:
             if name_start < b and name_start > a and ctx.lw[name_start - 1] in ctx.g.company_forms:
                 return [_Cand(name_start - 1, b, "ORG", RULE)]  # "Direktur PT | Pertamina Patra Niaga"
             if name_start < b and name_start > a:
-                if ctx.is_sent_start_only_word(name_start, b) or b - name_start > 4 or \
+                if b - name_start > 4:
+                    return self._body_then_name(ctx, name_start, b)
+                if ctx.is_sent_start_only_word(name_start, b) or \
                         (b - name_start == 1 and not ctx.ends_rank(name_start)) or \
                         not ctx.all_name_words(name_start, b, particles=True):
                     return []
@@ -306,6 +322,9 @@ class EntityLinker:
             if ctx.lw[a] in ("pemerintah", "pemerintahan") and n and a + 1 + n == b:
                 return []  # "Pemerintah Indonesia" is the country itself: the gazetteer mention covers it
             k = ctx.person_tail(a + (org_head_len or ctx.place_head_len[a]), b)
+            if k is None and ctx.lw[a] in ctx.g.whole_bodies and 2 <= b - a - 1 <= 4 \
+                    and ctx.all_name_words(a + 1, b) and not ctx.place_at.get(a + 1):
+                k = a + 1  # "Kemenag | Ratna Wulandari": the institution's name is complete
             if k is not None:  # "Juru bicara | Kemenkeu Anna Hasbie": the model reads where the name begins
                 return [_Cand(a, k, typ, RULE), _Cand(k, b, "PERSON", RULE)]
             return [_Cand(a, b, typ, RULE)]
@@ -317,6 +336,8 @@ class EntityLinker:
         if names and b - a <= 4 and a >= 2 and ctx.lw[a - 1] in g.after_quote_verbs \
                 and ctx.texts[a - 2] in QUOTE_MARKS and not any(ctx.ner_label[i] in ("ORG", "LOC") for i in range(a, b)):
             return [_Cand(a, b, "PERSON", RULE)]  # '…," kata Trump': the quote's speaker
+        if names and b - a <= 4 and ctx.age_after(b) and not any(map(ctx.place_at.get, range(a, b))):
+            return [_Cand(a, b, "PERSON", RULE)]  # "Enuyrohman (43), warga Leles"
         if names and 2 <= b - a <= 4 and (ctx.role_left(a) or ctx.role_right(b)):
             return [_Cand(a, b, "PERSON", RULE, appositive=True)]  # "Juru bicara Kremlin, Dmitry Peskov"
         if names and b - a == 1 and a > 0 and ctx.texts[a - 1] == "," and b < len(ctx.texts) \
@@ -532,7 +553,10 @@ class EntityLinker:
                     grp.mentions.append(m)
                 continue
             if m.source != GAZ:  # a short form of a person the model typed as something else
-                grp = self._person_group(persons, person_words, m, strict=True)
+                # (one word as the person is named, "kata Trump" beside "tutur Trump" typed LOC, but
+                # not a street or place named after one: "di | Gatot Subroto")
+                one_word = len(m.key) == 1 and not (m.start > 0 and ctx.lowers[m.start - 1] in ctx.g.place_cues)
+                grp = self._person_group(persons, person_words, m, strict=not one_word)
                 if grp is not None:
                     grp.mentions.append(m)
                     continue
@@ -1039,6 +1063,12 @@ class _Context:
                 return True
         return False
 
+    def age_after(self, i: int) -> bool:
+        """An age in brackets opens at doc[i]: "Enuyrohman | (43), warga Leles": who has one is a person."""
+        texts = self.texts
+        return i + 2 < self.n and texts[i] == _OPEN and texts[i + 2] == _CLOSE and texts[i + 1].isdigit() \
+            and len(texts[i + 1]) <= 3
+
     def looks_like_person(self, start: int, end: int) -> bool:
         """Name words only, next to a role ("pemimpin Korea Utara Kim Jong Un", "X, juru bicara Y")."""
         if self.place_at.get(start) or not self.all_name_words(start, end, particles=True):
@@ -1204,7 +1234,8 @@ class _Context:
                     break
             # a sentence-initial common word is not part of a name: "Kesepakatan ini ..." / "Kemudian, Hendi"
             if sent_start[i] and texts[i] not in self._mid_caps and not self._title_len[i] \
-                    and not self._org_head_len[i] and not self.place_at.get(i) and not self.is_acronym(i):
+                    and not self._org_head_len[i] and not self.place_at.get(i) and not self.is_acronym(i) \
+                    and not (j == i + 1 and self.age_after(j)):
                 i += 1
                 if i >= j:
                     continue

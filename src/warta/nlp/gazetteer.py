@@ -41,6 +41,7 @@ class Gazetteer:
     role_inner: set[str] = field(default_factory=set)
     org_heads: set[tuple[str, ...]] = field(default_factory=set)  # institutions and units
     institutions: set[tuple[str, ...]] = field(default_factory=set)
+    whole_bodies: frozenset[str] = frozenset()  # institutions one word names in full, lower case
     ranks: set[tuple[str, ...]] = field(default_factory=set)
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     indonesia: set[tuple[str, ...]] = field(default_factory=set)  # phrases, matched in any case
@@ -248,6 +249,7 @@ def get_gazetteer() -> Gazetteer:
     g.role_inner = {w.lower() for group in titles["role_inner"].values() for w in group}
     g.institutions = _phrases(titles["org_heads"]["institutions"])
     g.org_heads = g.institutions | _phrases(titles["org_heads"]["units"])
+    g.whole_bodies = frozenset(w.lower() for w in titles["org_heads"]["whole"])
     g.ranks = _phrases(v for group in titles["ranks"].values() for v in group)
     g.honorifics = _phrases(titles["honorifics"]["words"])
     indonesian = titles["indonesia"]["words"]
