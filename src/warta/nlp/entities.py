@@ -183,9 +183,10 @@ class EntityLinker:
                 out.append(_Cand(start, start + 1, "ORG", NER))
                 out += self._person_from_span(ctx, start + 1, end, NER)
                 continue
-            if label in ("ORG", "LOC") and ctx.title_len(start) and not ctx.org_head_len(start) \
-                    and end - start - ctx.title_len(start) > 4:
-                continue  # "Imam Besar Masjid Al Falah Hamdan Syarifuddin": a role, its body and a name
+            if label in ("ORG", "LOC") and not ctx.org_head_len(start) and \
+                    (end - start - ctx.title_len(start) > 4 if ctx.title_len(start) else
+                     end - start > 4 and ctx.title_ends_at(start)):
+                continue  # "(Imam Besar) Masjid Al Falah Hamdan Syarifuddin": a role, its body and a name
             head = _first_set(start, end, ctx.place_head_len)
             if label in ("ORG", "LOC") and head is not None and not ctx.institution_len(start) \
                     and not any(map(ctx.place_at.get, range(start, head))):
@@ -1062,6 +1063,10 @@ class _Context:
             if end > name_start and label in ("ORG", "LOC") and end > b:
                 return True
         return False
+
+    def title_ends_at(self, i: int) -> bool:
+        """A role title, rank or honorific ends right before doc[i] ("Imam Besar | Masjid …")."""
+        return any(self._title_len[j] == i - j for j in range(max(0, i - 4), i))
 
     def age_after(self, i: int) -> bool:
         """An age in brackets opens at doc[i]: "Enuyrohman | (43), warga Leles": who has one is a person."""
