@@ -23,9 +23,9 @@ Public helpers for the other components (they run after warta_entities):
 """
 
 import operator
-from bisect import bisect_left
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
