@@ -595,3 +595,16 @@ def test_the_named_person_closing_a_long_role_phrase_speaks(analyze):
     assert name(q) == "Hendra Wiguna"
     persons = {e.name for e in analyze(text).entities if e.type == "PERSON"}
     assert persons == {"Hendra Wiguna"}, persons
+
+
+def test_the_speaker_a_pronoun_fell_back_to_keeps_the_floor(analyze):
+    # "katanya" after words about the sentence subject just named (BST) is the official's, who spoke
+    # before; so is the next "Dia"
+    text = ('"Penyidik menahan dua tersangka," kata Kepala Humas Polres Sukamaju AKBP Rudi Hartono.\n'
+            'Kasus ini dimulai pada 2019, ketika PT Maju Jaya mengalami kesulitan keuangan. Kemudian, '
+            'Bambang Sutejo (BST) selaku Komisaris PT Maju Jaya yang sudah lebih dulu ditetapkan sebagai '
+            'tersangka meminta Joko melakukan pendekatan dengan PT Sinar.\n'
+            '"Saudara BST meminta saudara JP melakukan pendekatan kepada pejabat," katanya.\n'
+            'Dia menyebutkan Joko Pramono akhirnya menyerahkan uang kepada pejabat itu.')
+    qs = quotes(analyze, text)
+    assert [name(q) for q in qs] == ["Rudi Hartono"] * 3, [(name(q), q.content) for q in qs]

@@ -942,6 +942,8 @@ class SpeakerResolver:
             if cur is not self.last_speaker and self.last_speaker is not None \
                     and _spoken_about(cur.name, content, self._linked_acronyms(cur)):
                 cur = self.last_speaker
+                if update:  # who has just spoken is the next pronoun's referent too ("…," katanya. Dia …)
+                    self.current, self.current_pos = cur, pos
             return Speaker(name=cur.name, mention=sp.mention, start=sp.start, end=sp.end, kind=cur.kind,
                            role=cur.role, members=cur.members, entity=cur.entity)
         if sp.kind == "group":
