@@ -9,10 +9,10 @@ annotation), copy model-best to src/warta/data/model/, evaluate it on the
 test splits (training/evaluate.py) and write training/scores.json.
 
 Never trained on: the evaluation splits (GSD test, CSUI test, NER-UI test.01,
-idner-news-2k dev). Dev scoring (model selection) uses GSD dev, a tenth of
-CSUI train, NER-UI dev.01 and NERGrit valid. `convert.gsd_dev_train_share`
-and `convert.use_pud` (off for the shipped model; see docs/model.md,
-"Experiments") train on part of GSD dev and on UD PUD instead.
+idner-news-2k dev). The shipped model also trains on 80 % of GSD dev
+(`convert.gsd_dev_train_share`, the only current-annotation GSD data) and on UD
+PUD (`convert.use_pud`); dev scoring (model selection) uses the other fifth of
+GSD dev, a tenth of CSUI train, NER-UI dev.01 and NERGrit valid.
 """
 
 from __future__ import annotations
