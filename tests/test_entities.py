@@ -339,3 +339,19 @@ def test_in_a_list_of_officials_each_keeps_only_its_own_role(nlp):
                      "dan Menteri Agama Nasaruddin Umar hadir.")
     assert e["Rosan Roeslani"].roles == ["Menteri Investasi"]
     assert e["Tito Karnavian"].roles == ["Menteri Dalam Negeri"]
+
+
+def test_initials_join_a_person_the_model_first_typed_as_an_organisation(blank):
+    # the model's NER as it was on a detik article: the full name typed ORG, the short form PERSON;
+    # "Saudara HW" (initials) is the person once the ORG span has joined the short form
+    from spacy.tokens import Span
+
+    text = ('Penyidik menahan Saudara HW selaku komisaris utama. Kemudian, Hendra Wijaksana memberikan '
+            'uang kepada pejabat itu. Hendra lalu pergi.')
+    doc = blank.make_doc(text)
+    words = [t.text for t in doc]
+    full, short = words.index("Hendra"), len(words) - 1 - words[::-1].index("Hendra")
+    doc.ents = [Span(doc, full, full + 2, "ORG"), Span(doc, short, short + 1, "PERSON")]
+    doc = blank.get_pipe("warta_entities")(doc)
+    persons = {e.name: sorted(m.text for m in e.mentions) for e in doc._.entities if e.type == "PERSON"}
+    assert persons == {"Hendra Wijaksana": ["HW", "Hendra", "Hendra Wijaksana"]}, persons

@@ -538,6 +538,9 @@ class EntityLinker:
                 groups.append(grp)
             grp.mentions.append(m)
         by_key: dict[object, _Group] = {}
+        # initials no person's name spells yet: tried again once the model's ORG/LOC spans that
+        # extend a person's name have joined it ("Saudara AS" ... "Arso Sadewo" typed ORG)
+        pending_initials: list[tuple[_Mention, str]] = []
         for m in mentions:
             if m.type == "PERSON":
                 continue
@@ -552,6 +555,8 @@ class EntityLinker:
                 grp = self._initials_group(persons, text, ctx)
                 if grp is not None:
                     grp.mentions.append(m)
+                else:
+                    pending_initials.append((m, text))
                 continue
             if m.source != GAZ:  # a short form of a person the model typed as something else
                 # (one word as the person is named, "kata Trump" beside "tutur Trump" typed LOC, but
@@ -597,6 +602,11 @@ class EntityLinker:
                 person.mentions += grp.mentions
                 person.key = max(person.key, grp.key, key=len)
                 grp.mentions = []
+        for m, text in pending_initials:
+            grp = self._initials_group(persons, text, ctx)
+            if grp is not None:
+                m.type = "PERSON"
+                grp.mentions.append(m)
         groups = [grp for grp in groups if grp.mentions]
         # a short form of an organisation's name: "TMC" -> "TMC Polda Metro Jaya"
         for grp in groups:
