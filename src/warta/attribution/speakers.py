@@ -680,8 +680,8 @@ class SpeakerResolver:
                         (cand.kind == "person" and best.role is not None and cand.role is None) or \
                         (cand.kind == "person" and person_span and not best_read_by_model):
                     best = cand
-                    best_read_by_model = cand.kind == "person" and (bool(person_span) or any(
-                        a < seg[-1][2] and seg[0][1] < b and person == name for a, b, person, _ in self._person_spans))
+                    best_read_by_model = cand.kind == "person" and any(
+                        a < seg[-1][2] and seg[0][1] < b and person == name for a, b, person, _ in self._person_spans)
             elif role_text is None:
                 role_text = self._strip_titles(seg_text)
                 org = self._cap_run(role_text)

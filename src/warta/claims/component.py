@@ -101,7 +101,7 @@ def _entity_spans(doc: Doc) -> tuple:
 
 def _ents(doc: Doc):
     ents = doc.user_data.get(_ENTS_KEY)
-    return ents if ents is not None else tuple(doc.ents)
+    return ents if ents is not None else _entity_spans(doc)
 
 
 def _build_claims(doc: Doc) -> list[Claim]:

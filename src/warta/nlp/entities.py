@@ -1042,15 +1042,21 @@ class _Context:
                 return i
         return None
 
-    def person_tail(self, a: int, b: int) -> int | None:
-        """Where a person the model found starts inside doc[a:b] and runs to its end, in name
-        words: the first token of that name, else None."""
+    def ents_over(self, a: int, b: int):
+        """The model's entities (start, end, label) that overlap doc[a:b], in text order."""
         ents = self.ents
-        for k in range(bisect_left(ents, (a,)), len(ents)):
+        for k in range(max(0, bisect_left(ents, (a,)) - 1), len(ents)):  # (one may start before a)
             start, end, label = ents[k]
             if start >= b:
                 break
-            if label == "PERSON" and end == b and self.all_name_words(start, b, particles=True):
+            if end > a:
+                yield start, end, label
+
+    def person_tail(self, a: int, b: int) -> int | None:
+        """Where a person the model found starts inside doc[a:b] and runs to its end, in name
+        words: the first token of that name, else None."""
+        for start, end, label in self.ents_over(a, b):
+            if label == "PERSON" and start >= a and end == b and self.all_name_words(start, b, particles=True):
                 return start
         return None
 
@@ -1065,14 +1071,7 @@ class _Context:
             return False
         if not any(self._org_head_len[k] or self.place_head_len[k] for k in range(a, name_start)):
             return False
-        ents = self.ents
-        for k in range(max(0, bisect_left(ents, (a,)) - 1), len(ents)):
-            start, end, label = ents[k]
-            if start >= b:
-                break
-            if end > name_start and label in ("ORG", "LOC") and end > b:
-                return True
-        return False
+        return any(label in ("ORG", "LOC") and end > b for _, end, label in self.ents_over(name_start, b))
 
     def title_ends_at(self, i: int) -> bool:
         """A role title, rank or honorific ends right before doc[i] ("Imam Besar | Masjid …")."""

@@ -148,15 +148,17 @@ def sentence_repair(doc: Doc) -> Doc:
               if i - 1 not in line_breaks and (orths[i] in _CLOSING_IDS or orths[i - 1] not in _MAY_END_IDS)]
     if not broken:
         return doc
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
+    # the parse as columns (relative heads come as two's complement in uint64), not Token objects
+    columns = doc.to_array([HEAD, DEP])
+    positions = numpy.arange(n, dtype="int64")
+    heads = (columns[:, 0].astype("int64") + positions).tolist()
+    dep_label = strings.add("dep")
     for i in broken:
         earlier, later = _root_of(heads, i - 1), _root_of(heads, i)
-        heads[earlier], deps[earlier] = later, "dep"
-    # relative heads, negative ones as Doc.to_array gives them (two's complement in uint64)
-    relative = numpy.array(heads, dtype="int64") - numpy.arange(n, dtype="int64")
-    labels = numpy.array([strings.add(d) for d in deps], dtype="uint64")
-    doc.from_array([HEAD, DEP], numpy.stack([relative.astype("uint64"), labels], axis=1))
+        heads[earlier] = later
+        columns[earlier, 1] = dep_label
+    columns[:, 0] = (numpy.array(heads, dtype="int64") - positions).astype("uint64")
+    doc.from_array([HEAD, DEP], columns)
     return doc
 
 
